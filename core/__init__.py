@@ -1,0 +1,1 @@
+"""The domain and the scoring engine of Quotabot. Knows nothing of chat platforms."""

@@ -1,0 +1,101 @@
+"""Policy from `quotabot.toml`: fiscal calendar, currency, thresholds, stage names.
+
+Every section is optional; a missing file means the defaults below. Problems are
+collected and reported together, each with the key that holds it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+DEFAULT_WON_STAGES = ("closed won", "won", "closedwon", "closed-won", "closed_won")
+DEFAULT_LOST_STAGES = ("closed lost", "lost", "closedlost", "closed-lost", "closed_lost")
+
+
+class ConfigError(Exception):
+    """`quotabot.toml` could not be read; the message lists every problem."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CalendarConfig(_Section):
+    timezone: str = "UTC"
+    fiscal_year_start_month: int = Field(default=1, ge=1, le=12)
+    # "end": the fiscal year that runs Feb 2026 - Jan 2027 is FY2027; "start": FY2026.
+    fiscal_year_named_by: Literal["start", "end"] = "end"
+    holidays: tuple[date, ...] = ()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as 'Europe/Rome'"
+            ) from None
+        return value
+
+
+class ThresholdsConfig(_Section):
+    # A rep is judged at risk only after this share of the period's business days.
+    at_risk_after: Decimal = Field(default=Decimal("0.2"), ge=0, le=1)
+    # ... and when neither projection reaches this share of quota.
+    at_risk_below: Decimal = Field(default=Decimal("0.8"), ge=0)
+    stale_days: int = Field(default=14, ge=1)
+
+
+class StagesConfig(_Section):
+    """CRM stage names that mean won or lost (compared case-insensitively); others are open."""
+
+    won: tuple[str, ...] = DEFAULT_WON_STAGES
+    lost: tuple[str, ...] = DEFAULT_LOST_STAGES
+
+    def status_of(self, stage: str) -> Literal["open", "won", "lost"]:
+        folded = stage.strip().casefold()
+        if folded in {name.casefold() for name in self.won}:
+            return "won"
+        if folded in {name.casefold() for name in self.lost}:
+            return "lost"
+        return "open"
+
+
+class Settings(_Section):
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    locale: str = "en"
+    calendar: CalendarConfig = CalendarConfig()
+    thresholds: ThresholdsConfig = ThresholdsConfig()
+    stages: StagesConfig = StagesConfig()
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the policy file named by `path`, `$QUOTABOT_CONFIG` or `./quotabot.toml`."""
+    if path is None:
+        configured = os.environ.get("QUOTABOT_CONFIG")
+        path = Path(configured) if configured else Path("quotabot.toml")
+        if not configured and not path.exists():
+            return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as error:
+        problems = [
+            f"  {'.'.join(str(part) for part in item['loc'])}: {item['msg']}"
+            for item in error.errors()
+        ]
+        raise ConfigError(f"{path} has {len(problems)} problem(s):\n" + "\n".join(problems))

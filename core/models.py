@@ -1,0 +1,240 @@
+"""The stored records. SQLModel lives here, at the storage edge; results are frozen values.
+
+Money columns hold `Decimal` (exact hundredths in SQL); instants are timezone-aware
+(stored as UTC); business dates such as a deal's close date are plain local dates of
+the company's calendar.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Column, DateTime, ForeignKey, Index, UniqueConstraint, text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+from core.money import MoneyColumn
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware instant, stored in UTC. Naive datetimes are refused, never guessed."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError(f"instants must be timezone-aware datetimes, not {value!r}")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Role(StrEnum):
+    REP = "rep"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class DealStatus(StrEnum):
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+
+class ForecastCategory(StrEnum):
+    CLOSED = "closed"
+    COMMIT = "commit"
+    BEST_CASE = "best_case"
+    PIPELINE = "pipeline"
+    OMITTED = "omitted"
+
+
+class Team(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    parent_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    manager_id: int | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("rep.id", use_alter=True, name="fk_team_manager")),
+    )
+
+
+class Rep(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    email: str = Field(max_length=320, unique=True)  # stored lower-case
+    team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    manager_id: int | None = Field(default=None, foreign_key="rep.id", index=True)
+    role: str = Field(default=Role.REP, max_length=16)
+    hire_date: date | None = None
+    active: bool = True
+    locale: str | None = Field(default=None, max_length=16)
+    timezone: str | None = Field(default=None, max_length=64)
+
+
+class TeamMembership(SQLModel, table=True):
+    """Which team a rep was on, and when: revenue counts for the team of its close date."""
+
+    __tablename__ = "team_membership"
+    __table_args__ = (Index("ix_membership_rep_start", "rep_id", "start_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep_id: int = Field(foreign_key="rep.id")
+    team_id: int = Field(foreign_key="team.id", index=True)
+    start_date: date
+    end_date: date | None = None  # inclusive; None while current
+
+
+class ChatIdentity(SQLModel, table=True):
+    __tablename__ = "chat_identity"
+    __table_args__ = (UniqueConstraint("platform", "workspace", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    workspace: str = Field(max_length=100)
+    user_id: str = Field(max_length=200)
+    rep_id: int = Field(foreign_key="rep.id", index=True)
+
+
+class Quota(SQLModel, table=True):
+    """A target for a rep or a team over a run of days (usually a month or quarter)."""
+
+    __table_args__ = (
+        Index(
+            "uq_quota_rep",
+            "rep_id",
+            "metric",
+            "start_date",
+            "end_date",
+            unique=True,
+            sqlite_where=text("rep_id IS NOT NULL"),
+            postgresql_where=text("rep_id IS NOT NULL"),
+        ),
+        Index(
+            "uq_quota_team",
+            "team_id",
+            "metric",
+            "start_date",
+            "end_date",
+            unique=True,
+            sqlite_where=text("team_id IS NOT NULL"),
+            postgresql_where=text("team_id IS NOT NULL"),
+        ),
+        Index("ix_quota_period", "metric", "start_date", "end_date"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep_id: int | None = Field(default=None, foreign_key="rep.id")
+    team_id: int | None = Field(default=None, foreign_key="team.id")
+    metric: str = Field(default="won_revenue", max_length=32)
+    period_label: str = Field(max_length=40)
+    start_date: date
+    end_date: date
+    target: Decimal = Field(sa_type=MoneyColumn)
+
+
+class Deal(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("source", "external_id"),
+        # Covers the leaderboard and scorecard aggregates: filter by status and close
+        # date, group by owner, sum the amount, without touching the table.
+        Index("ix_deal_status_close", "status", "close_date", "owner_id", "amount"),
+        Index("ix_deal_owner_status", "owner_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=32)
+    external_id: str = Field(max_length=100)
+    name: str | None = Field(default=None, max_length=300)
+    account: str | None = Field(default=None, max_length=300)
+    product: str | None = Field(default=None, max_length=200)
+    owner_id: int = Field(foreign_key="rep.id")
+    amount: Decimal | None = Field(default=None, sa_type=MoneyColumn)
+    currency: str | None = Field(default=None, max_length=3)
+    stage: str = Field(max_length=100)
+    status: str = Field(max_length=8)
+    probability_bp: int | None = None  # basis points: 2500 is 25%
+    forecast_category: str | None = Field(default=None, max_length=16)
+    created_date: date | None = None
+    close_date: date | None = None
+    last_activity_date: date | None = None
+    stage_changed_date: date | None = None
+    # The latest of created, last activity and last stage change: staleness reads it.
+    last_touch_date: date | None = None
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class DealStageChange(SQLModel, table=True):
+    __tablename__ = "deal_stage_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    deal_id: int = Field(foreign_key="deal.id", index=True)
+    from_stage: str | None = Field(default=None, max_length=100)
+    to_stage: str = Field(max_length=100)
+    to_status: str = Field(max_length=8)
+    changed_on: date
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Activity(SQLModel, table=True):
+    """Logged activity of one kind on one day (a daily count, as CRMs export them)."""
+
+    __table_args__ = (
+        UniqueConstraint("rep_id", "kind", "occurred_on"),
+        Index("ix_activity_day", "occurred_on", "rep_id", "count"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep_id: int = Field(foreign_key="rep.id")
+    kind: str = Field(max_length=32)
+    occurred_on: date
+    count: int = 1
+
+
+class LedgerEntry(SQLModel, table=True):
+    """Points, badges and earnings adjustments. Append-only: undo by a reversing entry."""
+
+    __tablename__ = "ledger_entry"
+    __table_args__ = (Index("ix_ledger_rep_kind", "rep_id", "kind", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep_id: int = Field(foreign_key="rep.id")
+    kind: str = Field(max_length=16)  # points, badge, adjustment
+    amount: Decimal = Field(sa_type=MoneyColumn)
+    code: str | None = Field(default=None, max_length=64)  # badge or rule code
+    cause: str = Field(max_length=200)  # e.g. "deal:42", "activity:7"
+    reverses_id: int | None = Field(default=None, foreign_key="ledger_entry.id", unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+__all__ = [
+    "Activity",
+    "ChatIdentity",
+    "Deal",
+    "DealStageChange",
+    "DealStatus",
+    "ForecastCategory",
+    "LedgerEntry",
+    "Quota",
+    "Rep",
+    "Role",
+    "Team",
+    "TeamMembership",
+    "UTCDateTime",
+    "utcnow",
+]

@@ -1,0 +1,1 @@
+"""The `quotabot` application: command line, demo and the wiring of the parts."""

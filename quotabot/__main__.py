@@ -1,0 +1,3 @@
+from quotabot.cli import main
+
+main()
