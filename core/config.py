@@ -98,4 +98,6 @@ def load_settings(path: Path | None = None) -> Settings:
             f"  {'.'.join(str(part) for part in item['loc'])}: {item['msg']}"
             for item in error.errors()
         ]
-        raise ConfigError(f"{path} has {len(problems)} problem(s):\n" + "\n".join(problems))
+        raise ConfigError(
+            f"{path} has {len(problems)} problem(s):\n" + "\n".join(problems)
+        ) from None

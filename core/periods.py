@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -137,8 +137,11 @@ class FiscalCalendar:
         whole = Decimal(self.business_days(period.start, today - timedelta(days=1)))
         if not self.is_business_day(today):
             return whole
-        day_start, day_end = self.start_of_day(today), self.end_of_day(today)
-        gone = Decimal((as_of - day_start).total_seconds())
+        # Subtract in UTC: aware datetimes that share a tzinfo subtract by wall clock,
+        # which would make a 23- or 25-hour day look 24 hours long.
+        day_start = self.start_of_day(today).astimezone(UTC)
+        day_end = self.end_of_day(today).astimezone(UTC)
+        gone = Decimal((as_of.astimezone(UTC) - day_start).total_seconds())
         length = Decimal((day_end - day_start).total_seconds())
         return whole + gone / length
 
@@ -146,8 +149,9 @@ class FiscalCalendar:
         """Share of the period's business days elapsed at `as_of`, from 0 to 1."""
         total = self.business_days(period.start, period.end)
         if total == 0:
-            # A period with no business day: all or nothing, by its edges.
-            return Decimal(1) if as_of >= self.end_instant(period) else Decimal(0)
+            # A period with no business day: all or nothing, by its edges. Going through
+            # local_date refuses a naive `as_of` here too, as everywhere else.
+            return Decimal(1) if self.local_date(as_of) > period.end else Decimal(0)
         return self.elapsed_business_days(period, as_of) / total
 
     def remaining_business_days(self, period: Period, as_of: datetime) -> Decimal:
@@ -229,8 +233,14 @@ class FiscalCalendar:
         """Turn a period name (see PERIOD_FORMS) into a period, relative to `as_of`."""
         cleaned = text.strip().lower()
         if ".." in cleaned:
-            first, _, last = cleaned.partition("..")
-            start, end = self.parse(first, as_of).start, self.parse(last, as_of).end
+            first, _, last = text.strip().partition("..")
+            if ".." in last:
+                raise PeriodError(text, "a range has one '..'")
+            try:
+                start, end = self.parse(first, as_of).start, self.parse(last, as_of).end
+            except PeriodError as error:
+                # Name the whole range, and which end of it is wrong.
+                raise PeriodError(text, f"{error.text.strip()!r} is not a period") from None
             if end < start:
                 raise PeriodError(text, "it ends before it starts")
             return Period(PeriodKind.CUSTOM, f"{start}..{end}", start, end)
@@ -252,9 +262,10 @@ class FiscalCalendar:
             return relative[cleaned]()
         try:
             return self._parse_label(cleaned)
+        except PeriodError:
+            # Name the value as it was given, not as it was folded for matching.
+            raise PeriodError(text) from None
         except ValueError as error:
-            if isinstance(error, PeriodError):
-                raise
             raise PeriodError(text, str(error)) from None
 
     def _parse_label(self, text: str) -> Period:

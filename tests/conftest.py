@@ -76,4 +76,3 @@ def engine(
 def session(engine: Engine) -> Iterator[Session]:
     with Session(engine, expire_on_commit=False) as session:
         yield session
-

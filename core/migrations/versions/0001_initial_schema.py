@@ -2,16 +2,14 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 18:26:31.391158
+Create Date: 2026-12-03
 """
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
-import core.money
 
 revision: str = '0001'
 down_revision: str | None = None
@@ -22,7 +20,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table('team',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('parent_id', sa.Integer(), nullable=True),
     sa.Column('manager_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['parent_id'], ['team.id'], ),
@@ -34,15 +32,15 @@ def upgrade() -> None:
 
     op.create_table('rep',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-    sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=320), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('email', sa.String(length=320), nullable=False),
     sa.Column('team_id', sa.Integer(), nullable=True),
     sa.Column('manager_id', sa.Integer(), nullable=True),
-    sa.Column('role', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=False),
     sa.Column('hire_date', sa.Date(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
-    sa.Column('locale', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
-    sa.Column('timezone', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+    sa.Column('locale', sa.String(length=16), nullable=True),
+    sa.Column('timezone', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['manager_id'], ['rep.id'], ),
     sa.ForeignKeyConstraint(['team_id'], ['team.id'], ),
     sa.PrimaryKeyConstraint('id'),
@@ -59,7 +57,7 @@ def upgrade() -> None:
     op.create_table('activity',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('rep_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+    sa.Column('kind', sa.String(length=32), nullable=False),
     sa.Column('occurred_on', sa.Date(), nullable=False),
     sa.Column('count', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['rep_id'], ['rep.id'], ),
@@ -71,9 +69,9 @@ def upgrade() -> None:
 
     op.create_table('chat_identity',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('platform', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-    sa.Column('workspace', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-    sa.Column('user_id', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('platform', sa.String(length=16), nullable=False),
+    sa.Column('workspace', sa.String(length=100), nullable=False),
+    sa.Column('user_id', sa.String(length=200), nullable=False),
     sa.Column('rep_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['rep_id'], ['rep.id'], ),
     sa.PrimaryKeyConstraint('id'),
@@ -84,24 +82,24 @@ def upgrade() -> None:
 
     op.create_table('deal',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-    sa.Column('external_id', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
-    sa.Column('account', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
-    sa.Column('product', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+    sa.Column('source', sa.String(length=32), nullable=False),
+    sa.Column('external_id', sa.String(length=100), nullable=False),
+    sa.Column('name', sa.String(length=300), nullable=True),
+    sa.Column('account', sa.String(length=300), nullable=True),
+    sa.Column('product', sa.String(length=200), nullable=True),
     sa.Column('owner_id', sa.Integer(), nullable=False),
-    sa.Column('amount', core.money.MoneyColumn(), nullable=True),
-    sa.Column('currency', sqlmodel.sql.sqltypes.AutoString(length=3), nullable=True),
-    sa.Column('stage', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
+    sa.Column('amount', sa.BigInteger(), nullable=True),
+    sa.Column('currency', sa.String(length=3), nullable=True),
+    sa.Column('stage', sa.String(length=100), nullable=False),
+    sa.Column('status', sa.String(length=8), nullable=False),
     sa.Column('probability_bp', sa.Integer(), nullable=True),
-    sa.Column('forecast_category', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
+    sa.Column('forecast_category', sa.String(length=16), nullable=True),
     sa.Column('created_date', sa.Date(), nullable=True),
     sa.Column('close_date', sa.Date(), nullable=True),
     sa.Column('last_activity_date', sa.Date(), nullable=True),
     sa.Column('stage_changed_date', sa.Date(), nullable=True),
     sa.Column('last_touch_date', sa.Date(), nullable=True),
-    sa.Column('updated_at', core.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['owner_id'], ['rep.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('source', 'external_id')
@@ -113,12 +111,12 @@ def upgrade() -> None:
     op.create_table('ledger_entry',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('rep_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-    sa.Column('amount', core.money.MoneyColumn(), nullable=False),
-    sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-    sa.Column('cause', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('amount', sa.BigInteger(), nullable=False),
+    sa.Column('code', sa.String(length=64), nullable=True),
+    sa.Column('cause', sa.String(length=200), nullable=False),
     sa.Column('reverses_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', core.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['rep_id'], ['rep.id'], ),
     sa.ForeignKeyConstraint(['reverses_id'], ['ledger_entry.id'], ),
     sa.PrimaryKeyConstraint('id'),
@@ -131,11 +129,11 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('rep_id', sa.Integer(), nullable=True),
     sa.Column('team_id', sa.Integer(), nullable=True),
-    sa.Column('metric', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-    sa.Column('period_label', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+    sa.Column('metric', sa.String(length=32), nullable=False),
+    sa.Column('period_label', sa.String(length=40), nullable=False),
     sa.Column('start_date', sa.Date(), nullable=False),
     sa.Column('end_date', sa.Date(), nullable=False),
-    sa.Column('target', core.money.MoneyColumn(), nullable=False),
+    sa.Column('target', sa.BigInteger(), nullable=False),
     sa.ForeignKeyConstraint(['rep_id'], ['rep.id'], ),
     sa.ForeignKeyConstraint(['team_id'], ['team.id'], ),
     sa.PrimaryKeyConstraint('id')
@@ -162,11 +160,11 @@ def upgrade() -> None:
     op.create_table('deal_stage_change',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('deal_id', sa.Integer(), nullable=False),
-    sa.Column('from_stage', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
-    sa.Column('to_stage', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-    sa.Column('to_status', sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
+    sa.Column('from_stage', sa.String(length=100), nullable=True),
+    sa.Column('to_stage', sa.String(length=100), nullable=False),
+    sa.Column('to_status', sa.String(length=8), nullable=False),
     sa.Column('changed_on', sa.Date(), nullable=False),
-    sa.Column('recorded_at', core.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['deal_id'], ['deal.id'], ),
     sa.PrimaryKeyConstraint('id')
     )

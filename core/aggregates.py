@@ -1,0 +1,259 @@
+"""The set-based SQL under every metric: one aggregate per question, never one per rep.
+
+Each function returns raw totals keyed by (rep id, team id). The team is the one
+the rep belonged to on the day that counts (a deal's close date, an activity's
+day), so that a rep who changes team leaves their past results with the old team.
+When no team split is asked for, the team part of the key is None.
+
+Money comes back as whole hundredths (exact integers); turning them into `Decimal`
+is the caller's one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy.sql.selectable import Select
+from sqlmodel import Session
+
+from core.models import Activity, Deal, DealStatus, TeamMembership
+
+deal = Deal.__table__  # type: ignore[attr-defined]
+membership = TeamMembership.__table__  # type: ignore[attr-defined]
+activity = Activity.__table__  # type: ignore[attr-defined]
+
+Key = tuple[int, int | None]
+
+
+class days_between(FunctionElement[int]):
+    """Whole days from the first date to the second, in each dialect's own words."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
+    first, second = list(element.clauses)
+    return (
+        f"CAST(julianday({compiler.process(second, **kw)}) - "
+        f"julianday({compiler.process(first, **kw)}) AS INTEGER)"
+    )
+
+
+@compiles(days_between)
+def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> str:
+    first, second = list(element.clauses)
+    return f"({compiler.process(second, **kw)} - {compiler.process(first, **kw)})"
+
+
+def _cents(column: ColumnElement[Any]) -> ColumnElement[int]:
+    """The stored hundredths of a money column, unconverted, so SQL sums stay integers."""
+    return type_coerce(column, BigInteger)
+
+
+def _when(condition: ColumnElement[bool], value: Any) -> ColumnElement[Any]:
+    return case((condition, value))
+
+
+def _count_when(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _team_split(query: Select[Any], rep_column: Any, day_column: Any) -> Select[Any]:
+    """Join each row to the team its rep was on that day (None when on no team)."""
+    return query.outerjoin(
+        membership,
+        and_(
+            membership.c.rep_id == rep_column,
+            membership.c.start_date <= day_column,
+            or_(membership.c.end_date.is_(None), membership.c.end_date >= day_column),
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedTotals:
+    """Won and lost deals closed in the period up to the as-of day, and to the day before."""
+
+    won_cents: int = 0
+    won: int = 0
+    lost: int = 0
+    cycle_days: int = 0
+    cycle_deals: int = 0
+    won_cents_before: int = 0
+    won_before: int = 0
+    lost_before: int = 0
+
+
+def closed_totals(
+    session: Session,
+    start: date,
+    through: date,
+    *,
+    split_by_team: bool,
+    with_lost: bool = True,
+    owners: Collection[int] | None = None,
+) -> dict[Key, ClosedTotals]:
+    """Totals of deals closed from `start` to `through`, with the day before for movement.
+
+    Without `with_lost` only won deals are read (lost counts stay 0): the cheaper
+    query for boards that need no win rate.
+    """
+    is_won = deal.c.status == DealStatus.WON
+    is_lost = deal.c.status == DealStatus.LOST
+    earlier = deal.c.close_date <= through - timedelta(days=1)
+    cycle = days_between(deal.c.created_date, deal.c.close_date)
+    statuses = [DealStatus.WON, DealStatus.LOST] if with_lost else [DealStatus.WON]
+
+    query = select(
+        deal.c.owner_id,
+        func.coalesce(func.sum(_when(is_won, _cents(deal.c.amount))), 0),
+        _count_when(is_won),
+        _count_when(is_lost),
+        func.coalesce(func.sum(_when(is_won, cycle)), 0),
+        func.count(_when(and_(is_won, deal.c.created_date.is_not(None)), 1)),
+        func.coalesce(func.sum(_when(and_(is_won, earlier), _cents(deal.c.amount))), 0),
+        _count_when(and_(is_won, earlier)),
+        _count_when(and_(is_lost, earlier)),
+    ).where(deal.c.status.in_(statuses), deal.c.close_date.between(start, through))
+    query = _grouped(query, deal.c.owner_id, deal.c.close_date, split_by_team, owners)
+
+    totals: dict[Key, ClosedTotals] = {}
+    for owner, team_id, *numbers in _rows(session, query, split_by_team):
+        totals[(owner, team_id)] = ClosedTotals(*(int(n or 0) for n in numbers))
+    return totals
+
+
+def _grouped(
+    query: Select[Any],
+    rep_column: Any,
+    day: Any,
+    split_by_team: bool,
+    owners: Collection[int] | None,
+) -> Select[Any]:
+    """Restrict to `owners` and group by rep, or by rep and the team of that `day`."""
+    if owners is not None:
+        query = query.where(rep_column.in_(owners))
+    if not split_by_team:
+        return query.group_by(rep_column)
+    query = _team_split(query, rep_column, day).add_columns(membership.c.team_id)
+    return query.group_by(rep_column, membership.c.team_id)
+
+
+def _rows(session: Session, query: Select[Any], split_by_team: bool) -> list[list[Any]]:
+    """Rows as [rep, team or None, *totals], whichever way they were grouped."""
+    rows = []
+    for row in session.connection().execute(query):
+        values = list(row)
+        team_id = values.pop() if split_by_team else None
+        rows.append([values[0], team_id, *values[1:]])
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class OpenTotals:
+    """Open deals: the period's pipeline, and the health of everything still open."""
+
+    pipeline_cents: int = 0
+    weighted_cents_bp: int = 0  # hundredths x basis points; divide by 10,000
+    pipeline_deals: int = 0
+    open_deals: int = 0
+    stale: int = 0
+    past_due: int = 0
+
+
+def open_totals(
+    session: Session,
+    start: date,
+    end: date,
+    today: date,
+    stale_days: int,
+    *,
+    split_by_team: bool,
+    owners: Collection[int] | None = None,
+) -> dict[Key, OpenTotals]:
+    """Open deals of every owner: those expected to close in `start`..`end`, and staleness.
+
+    A deal is past due when its close date is before `today`, and stale when it is
+    past due or untouched (no activity, no stage change) for `stale_days` or more.
+    """
+    in_period = deal.c.close_date.between(start, end)
+    past_due = deal.c.close_date < today
+    untouched = deal.c.last_touch_date <= today - timedelta(days=stale_days)
+    query = select(
+        deal.c.owner_id,
+        func.coalesce(func.sum(_when(in_period, _cents(deal.c.amount))), 0),
+        func.coalesce(
+            func.sum(_when(in_period, _cents(deal.c.amount) * deal.c.probability_bp)), 0
+        ),
+        _count_when(in_period),
+        func.count(),
+        _count_when(or_(past_due, untouched)),
+        _count_when(past_due),
+    ).where(deal.c.status == DealStatus.OPEN)
+    # An open deal counts for the team its owner is on today.
+    query = _grouped(query, deal.c.owner_id, literal(today), split_by_team, owners)
+
+    totals: dict[Key, OpenTotals] = {}
+    for owner, team_id, *numbers in _rows(session, query, split_by_team):
+        totals[(owner, team_id)] = OpenTotals(*(int(n or 0) for n in numbers))
+    return totals
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityTotals:
+    count: int = 0
+    count_before: int = 0
+
+
+def activity_totals(
+    session: Session,
+    start: date,
+    through: date,
+    *,
+    split_by_team: bool,
+    owners: Collection[int] | None = None,
+) -> dict[Key, ActivityTotals]:
+    """Activities logged from `start` to `through`, with the total to the day before."""
+    earlier = activity.c.occurred_on <= through - timedelta(days=1)
+    query = select(
+        activity.c.rep_id,
+        func.coalesce(func.sum(activity.c.count), 0),
+        func.coalesce(func.sum(_when(earlier, activity.c.count)), 0),
+    ).where(activity.c.occurred_on.between(start, through))
+    query = _grouped(query, activity.c.rep_id, activity.c.occurred_on, split_by_team, owners)
+
+    return {
+        (rep, team_id): ActivityTotals(int(total), int(total_before))
+        for rep, team_id, total, total_before in _rows(session, query, split_by_team)
+    }
+
+
+def members_on(session: Session, day: date) -> dict[int, set[int]]:
+    """Each team's direct members on `day`, from the membership history."""
+    query = select(membership.c.team_id, membership.c.rep_id).where(
+        membership.c.start_date <= day,
+        or_(membership.c.end_date.is_(None), membership.c.end_date >= day),
+    )
+    members: dict[int, set[int]] = {}
+    for team_id, rep_id in session.connection().execute(query):
+        members.setdefault(team_id, set()).add(rep_id)
+    return members

@@ -1,0 +1,116 @@
+"""Leaderboards: reps, teams or managers ranked on one metric, with movement since yesterday."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from core.aggregates import ActivityTotals, ClosedTotals
+from core.config import Settings
+from core.periods import Period
+from core.ranking import competition_ranks
+from core.results import GroupBy, Leaderboard, LeaderboardRow, Metric, Subject
+from core.scope import Scope
+from core.scorecards import cents, ratio
+from core.snapshot import Snapshot
+
+# Each metric from a subject's totals, today's and the day before's.
+Value = Callable[[ClosedTotals, ActivityTotals, Decimal | None, bool], Decimal | None]
+
+
+def _won_revenue(c: ClosedTotals, _a: ActivityTotals, _q: Decimal | None, before: bool) -> Decimal:
+    return cents(c.won_cents_before if before else c.won_cents)
+
+
+def _attainment(
+    c: ClosedTotals, a: ActivityTotals, quota: Decimal | None, before: bool
+) -> Decimal | None:
+    return ratio(_won_revenue(c, a, quota, before), quota)
+
+
+def _deals_won(c: ClosedTotals, _a: ActivityTotals, _q: Decimal | None, before: bool) -> Decimal:
+    return Decimal(c.won_before if before else c.won)
+
+
+def _win_rate(
+    c: ClosedTotals, _a: ActivityTotals, _q: Decimal | None, before: bool
+) -> Decimal | None:
+    won, lost = (c.won_before, c.lost_before) if before else (c.won, c.lost)
+    return ratio(won, won + lost)
+
+
+def _average_deal_size(
+    c: ClosedTotals, a: ActivityTotals, quota: Decimal | None, before: bool
+) -> Decimal | None:
+    won = c.won_before if before else c.won
+    average = ratio(_won_revenue(c, a, quota, before), won)
+    return cents(int(average * 100)) if average is not None else None
+
+
+def _activities(_c: ClosedTotals, a: ActivityTotals, _q: Decimal | None, before: bool) -> Decimal:
+    return Decimal(a.count_before if before else a.count)
+
+
+VALUES: dict[Metric, Value] = {
+    Metric.WON_REVENUE: _won_revenue,
+    Metric.ATTAINMENT: _attainment,
+    Metric.DEALS_WON: _deals_won,
+    Metric.WIN_RATE: _win_rate,
+    Metric.AVERAGE_DEAL_SIZE: _average_deal_size,
+    Metric.ACTIVITIES: _activities,
+}
+
+
+def leaderboard(
+    session: Session,
+    settings: Settings,
+    period: Period,
+    as_of: datetime,
+    *,
+    metric: Metric = Metric.WON_REVENUE,
+    by: GroupBy = GroupBy.REP,
+    within: Scope | None = None,
+) -> Leaderboard:
+    """Everyone on the board ranked on `metric`, with places gained since the day before."""
+    within = within or Scope.company()
+    snapshot = Snapshot.load(
+        session,
+        settings,
+        period,
+        as_of,
+        within=within,
+        by=by,
+        closed=metric is not Metric.ACTIVITIES,
+        with_lost=metric is Metric.WIN_RATE,
+        activities=metric is Metric.ACTIVITIES,
+        quotas=metric is Metric.ATTAINMENT,
+    )
+    value = VALUES[metric]
+
+    entries: list[tuple[Subject, Decimal | None, Decimal | None]] = []
+    for scope, subject in snapshot.subjects(by, within):
+        closed = snapshot.closed_for(scope)
+        done = snapshot.activities_for(scope)
+        quota = snapshot.quota_for(scope) if metric is Metric.ATTAINMENT else None
+        current, earlier = value(closed, done, quota, False), value(closed, done, quota, True)
+        entries.append((subject, current, earlier))
+
+    today = competition_ranks(entries, lambda entry: entry[1], lambda entry: entry[0].name)
+    # Movement needs a day before inside the period; on its first day there is none.
+    has_yesterday = snapshot.through > period.start
+    yesterday: dict[int | None, int | None] = {}
+    if has_yesterday:
+        ranked = competition_ranks(entries, lambda entry: entry[2], lambda entry: entry[0].name)
+        yesterday = {entry[0].id: rank for rank, entry in ranked}
+
+    rows = []
+    for rank, (subject, current, _) in today:
+        rank_before = yesterday.get(subject.id)
+        movement: int | None = None
+        if rank is not None and rank_before is not None:
+            movement = rank_before - rank
+        rows.append(LeaderboardRow(rank, subject, current, movement))
+    return Leaderboard(metric, by, period, as_of, tuple(rows))

@@ -1,0 +1,90 @@
+"""Quotas for any period, from the targets that RevOps set (usually months or quarters).
+
+A target counts in full for a period that covers it, and in proportion to the
+business days of overlap for one that covers part of it (a quarterly quota seen
+from one of its months). A team's quota is its own target if it has one for the
+period, else the sum of its sub-teams' and its members' quotas.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlmodel import Session, select
+
+from core.models import Quota
+from core.money import to_cents
+from core.org import Org
+from core.periods import FiscalCalendar, Period
+
+
+@dataclass(frozen=True)
+class QuotaBook:
+    """Every quota that overlaps one period, prorated to it."""
+
+    by_rep: dict[int, Decimal]
+    by_team: dict[int, Decimal]  # teams' own targets only
+
+    @classmethod
+    def load(
+        cls,
+        session: Session,
+        calendar: FiscalCalendar,
+        period: Period,
+        metric: str = "won_revenue",
+    ) -> QuotaBook:
+        rows = session.exec(
+            select(Quota).where(
+                Quota.metric == metric,
+                Quota.start_date <= period.end,
+                Quota.end_date >= period.start,
+            )
+        )
+        by_rep: dict[int, Decimal] = defaultdict(Decimal)
+        by_team: dict[int, Decimal] = defaultdict(Decimal)
+        for quota in rows:
+            share = _overlap_share(calendar, quota.start_date, quota.end_date, period)
+            if quota.rep_id is not None:
+                by_rep[quota.rep_id] += quota.target * share
+            elif quota.team_id is not None:
+                by_team[quota.team_id] += quota.target * share
+        return cls(
+            {rep: to_cents(total) for rep, total in by_rep.items()},
+            {team: to_cents(total) for team, total in by_team.items()},
+        )
+
+    def rep(self, rep_id: int) -> Decimal | None:
+        return self.by_rep.get(rep_id)
+
+    def reps(self, rep_ids: Iterable[int]) -> Decimal | None:
+        """The sum of the reps' quotas; None when none of them has one."""
+        found = [self.by_rep[rep] for rep in rep_ids if rep in self.by_rep]
+        return sum(found, Decimal("0.00")) if found else None
+
+    def team(self, org: Org, team_id: int, members: dict[int, set[int]]) -> Decimal | None:
+        """The team's own quota, else its sub-teams' and direct members' added up.
+
+        `members` maps each team to the reps counted as its direct members.
+        """
+        if team_id in self.by_team:
+            return self.by_team[team_id]
+        parts = [self.team(org, child, members) for child in org.child_teams(team_id)]
+        parts.append(self.reps(members.get(team_id, set())))
+        found = [part for part in parts if part is not None]
+        return sum(found, Decimal("0.00")) if found else None
+
+
+def _overlap_share(calendar: FiscalCalendar, start: date, end: date, period: Period) -> Decimal:
+    """The share of a target's span that falls inside `period`, by business days."""
+    if period.start <= start and end <= period.end:
+        return Decimal(1)
+    first, last = max(start, period.start), min(end, period.end)
+    whole = calendar.business_days(start, end)
+    if whole == 0:
+        # A span of weekend days only: share it out by calendar days instead.
+        return Decimal((last - first).days + 1) / Decimal((end - start).days + 1)
+    return Decimal(calendar.business_days(first, last)) / Decimal(whole)
