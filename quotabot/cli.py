@@ -14,6 +14,7 @@ import click
 from dotenv import load_dotenv
 
 from core.config import ConfigError
+from core.org import AmbiguousNameError, UnknownNameError
 from core.periods import PeriodError
 from core.storage import DatabaseError
 from quotabot.context import AppContext
@@ -21,7 +22,13 @@ from quotabot.context import AppContext
 logger = logging.getLogger(__name__)
 
 # Errors whose message is written for the person at the keyboard: shown as they are.
-USER_ERRORS: tuple[type[Exception], ...] = (ConfigError, DatabaseError, PeriodError)
+USER_ERRORS: tuple[type[Exception], ...] = (
+    AmbiguousNameError,
+    ConfigError,
+    DatabaseError,
+    PeriodError,
+    UnknownNameError,
+)
 
 
 class QuotabotGroup(click.Group):
@@ -61,7 +68,9 @@ class QuotabotGroup(click.Group):
 )
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens, to standard error.")
 @click.pass_context
-def main(ctx: click.Context, database: str | None, config_path: Path | None, verbose: bool) -> None:
+def main(
+    ctx: click.Context, database: str | None, config_path: Path | None, verbose: bool
+) -> None:
     """Quotabot: sales performance management in Slack and Microsoft Teams."""
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -72,9 +81,9 @@ def main(ctx: click.Context, database: str | None, config_path: Path | None, ver
 
 
 def _register() -> None:
-    from quotabot import cli_db
+    from quotabot import cli_db, cli_reports
 
-    for module in (cli_db,):
+    for module in (cli_db, cli_reports):
         for command in module.COMMANDS:
             main.add_command(command)
 
