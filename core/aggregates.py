@@ -110,36 +110,67 @@ def closed_totals(
     *,
     split_by_team: bool,
     with_lost: bool = True,
+    with_cycle: bool = True,
     owners: Collection[int] | None = None,
 ) -> dict[Key, ClosedTotals]:
-    """Totals of deals closed from `start` to `through`, with the day before for movement.
+    """Totals of deals closed from `start` to `through`, and to the day before for movement.
 
-    Without `with_lost` only won deals are read (lost counts stay 0): the cheaper
-    query for boards that need no win rate.
+    The day before is the total less the last day's, which a second, tiny query over
+    that one day reads from the index: far cheaper than a condition on every row.
+    Without `with_lost` only won deals are read, and without `with_cycle` no sales
+    cycle is measured (those totals stay 0): the lean query that boards need.
     """
-    is_won = deal.c.status == DealStatus.WON
-    is_lost = deal.c.status == DealStatus.LOST
-    earlier = deal.c.close_date <= through - timedelta(days=1)
-    cycle = days_between(deal.c.created_date, deal.c.close_date)
-    statuses = [DealStatus.WON, DealStatus.LOST] if with_lost else [DealStatus.WON]
-
-    query = select(
-        deal.c.owner_id,
-        func.coalesce(func.sum(_when(is_won, _cents(deal.c.amount))), 0),
-        _count_when(is_won),
-        _count_when(is_lost),
-        func.coalesce(func.sum(_when(is_won, cycle)), 0),
-        func.count(_when(and_(is_won, deal.c.created_date.is_not(None)), 1)),
-        func.coalesce(func.sum(_when(and_(is_won, earlier), _cents(deal.c.amount))), 0),
-        _count_when(and_(is_won, earlier)),
-        _count_when(and_(is_lost, earlier)),
-    ).where(deal.c.status.in_(statuses), deal.c.close_date.between(start, through))
-    query = _grouped(query, deal.c.owner_id, deal.c.close_date, split_by_team, owners)
+    period = _closed(session, start, through, split_by_team, with_lost, with_cycle, owners)
+    last_day = _closed(session, through, through, split_by_team, with_lost, False, owners)
 
     totals: dict[Key, ClosedTotals] = {}
-    for owner, team_id, *numbers in _rows(session, query, split_by_team):
-        totals[(owner, team_id)] = ClosedTotals(*(int(n or 0) for n in numbers))
+    for key, (won_cents, won, lost, cycle_days, cycle_deals) in period.items():
+        day_cents, day_won, day_lost, _, _ = last_day.get(key, (0, 0, 0, 0, 0))
+        totals[key] = ClosedTotals(
+            won_cents, won, lost, cycle_days, cycle_deals,
+            won_cents - day_cents, won - day_won, lost - day_lost,
+        )  # fmt: skip
     return totals
+
+
+def _closed(
+    session: Session,
+    first: date,
+    last: date,
+    split_by_team: bool,
+    with_lost: bool,
+    with_cycle: bool,
+    owners: Collection[int] | None,
+) -> dict[Key, tuple[int, int, int, int, int]]:
+    """(won hundredths, won, lost, cycle days, deals with a cycle) per key."""
+    is_won = deal.c.status == DealStatus.WON
+    nothing: ColumnElement[Any] = literal(0)
+    won_cents: ColumnElement[Any]
+    won: ColumnElement[Any]
+    lost: ColumnElement[Any]
+    cycle_days: ColumnElement[Any]
+    cycle_deals: ColumnElement[Any]
+    if with_lost:
+        won_cents = func.sum(_when(is_won, _cents(deal.c.amount)))
+        won, lost = _count_when(is_won), _count_when(deal.c.status == DealStatus.LOST)
+    else:
+        won_cents, won, lost = func.sum(_cents(deal.c.amount)), func.count(), nothing
+    if with_cycle:
+        cycle = days_between(deal.c.created_date, deal.c.close_date)
+        cycle_days = func.sum(_when(is_won, cycle))
+        cycle_deals = func.count(_when(and_(is_won, deal.c.created_date.is_not(None)), 1))
+    else:
+        cycle_days = cycle_deals = nothing
+    statuses = [DealStatus.WON, DealStatus.LOST] if with_lost else [DealStatus.WON]
+
+    query = select(deal.c.owner_id, won_cents, won, lost, cycle_days, cycle_deals).where(
+        deal.c.status.in_(statuses), deal.c.close_date.between(first, last)
+    )
+    query = _grouped(query, deal.c.owner_id, deal.c.close_date, split_by_team, owners)
+    return {
+        (owner, team_id): (int(a or 0), int(b or 0), int(c or 0), int(d or 0), int(e or 0))
+        for owner, team_id, a, b, c, d, e in _rows(session, query, split_by_team)
+    }
 
 
 def _grouped(

@@ -12,8 +12,7 @@ from core.aggregates import ActivityTotals, ClosedTotals
 from core.config import Settings
 from core.periods import Period
 from core.ranking import competition_ranks
-from core.results import GroupBy, Leaderboard, LeaderboardRow, Metric, Subject
-from core.scope import Scope
+from core.results import GroupBy, Leaderboard, LeaderboardRow, Metric, Scope, Subject
 from core.scorecards import cents, ratio
 from core.snapshot import Snapshot
 
@@ -85,6 +84,7 @@ def leaderboard(
         by=by,
         closed=metric is not Metric.ACTIVITIES,
         with_lost=metric is Metric.WIN_RATE,
+        with_cycle=False,
         activities=metric is Metric.ACTIVITIES,
         quotas=metric is Metric.ATTAINMENT,
     )

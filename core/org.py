@@ -8,13 +8,22 @@ people type, with an error that lists what is valid when a name is unknown.
 from __future__ import annotations
 
 import difflib
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from sqlmodel import Session, select
+from sqlalchemy import select, text
+from sqlmodel import Session
 
 from core.models import Rep, Role, Team
+from core.results import Scope, Subject, SubjectKind
+
+# The last organisation read, by database and org_version (moved by triggers on every
+# change of reps, teams or memberships): asking twice reads the tables once.
+_CACHE: dict[tuple[str, int], Org] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 class UnknownNameError(LookupError):
@@ -63,19 +72,38 @@ class Org:
     teams: dict[int, TeamInfo] = field(default_factory=dict)
     _children: dict[int | None, list[int]] = field(default_factory=lambda: defaultdict(list))
     _reports: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # Made once per subject and kept with the organisation they describe.
+    subjects: dict[tuple[str, int | None], Subject] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> Org:
+        """The organisation as stored now: from memory unless it changed since last read."""
+        connection = session.connection()
+        version = connection.execute(text("SELECT version FROM org_version")).scalar_one()
+        key = (connection.engine.url.render_as_string(hide_password=False), version)
+        cached = _CACHE.get(key)
+        if cached is None:
+            cached = cls._read(session)
+            with _CACHE_LOCK:
+                _CACHE.clear()  # one organisation per process is the common case
+                _CACHE[key] = cached
+        return cached
+
+    @classmethod
+    def _read(cls, session: Session) -> Org:
+        # Plain rows, not ORM objects: thousands of reps load in milliseconds.
         org = cls()
-        for team in session.exec(select(Team)):
-            assert team.id is not None
-            org.teams[team.id] = TeamInfo(team.id, team.name, team.parent_id, team.manager_id)
+        teams, reps = Team.__table__.c, Rep.__table__.c  # type: ignore[attr-defined]
+        connection = session.connection()
+        team_rows = select(teams.id, teams.name, teams.parent_id, teams.manager_id)
+        for team in connection.execute(team_rows):
+            org.teams[team.id] = TeamInfo(*team)
             org._children[team.parent_id].append(team.id)
-        for rep in session.exec(select(Rep)):
-            assert rep.id is not None
-            org.reps[rep.id] = RepInfo(
-                rep.id, rep.name, rep.email, rep.team_id, rep.manager_id, rep.role, rep.active
-            )
+        rep_rows = select(
+            reps.id, reps.name, reps.email, reps.team_id, reps.manager_id, reps.role, reps.active
+        )
+        for rep in connection.execute(rep_rows):
+            org.reps[rep.id] = RepInfo(*rep)
             if rep.manager_id is not None:
                 org._reports[rep.manager_id].append(rep.id)
         return org
@@ -106,6 +134,25 @@ class Org:
                 found.add(current)
                 pending.extend(self._reports.get(current, []))
         return found
+
+    @cached_property
+    def active_reps(self) -> frozenset[int]:
+        """Everyone who sells and still works here: the usual rows of a board."""
+        return frozenset(
+            rep.id for rep in self.reps.values() if rep.active and rep.role == Role.REP
+        )
+
+    @cached_property
+    def rep_entries(self) -> dict[int, tuple[Scope, Subject]]:
+        """Each person's scope and description as a rep, made once."""
+        return {
+            rep_id: (Scope(SubjectKind.REP, rep_id), self.person_subject(SubjectKind.REP, rep_id))
+            for rep_id in self.reps
+        }
+
+    def person_subject(self, kind: SubjectKind, rep_id: int) -> Subject:
+        person = self.reps[rep_id]
+        return Subject(kind, person.id, person.name, person.email, self.team_name(person.team_id))
 
     def managers(self) -> list[RepInfo]:
         """People with at least one report, or the manager role."""

@@ -18,8 +18,8 @@ from core.config import Settings
 from core.models import DealStatus, ForecastCategory
 from core.org import Org
 from core.periods import FiscalCalendar, Period
-from core.results import DealView, Forecast, PipelineHealth, StageSummary, SubjectKind
-from core.scope import Scope, owners_of, subject_of
+from core.results import DealView, Forecast, PipelineHealth, Scope, StageSummary, SubjectKind
+from core.scope import owners_of, subject_of
 from core.scorecards import scorecard
 
 LISTED_DEALS = 10
@@ -149,4 +149,3 @@ def forecast(
         weighted_projection=card.projection_weighted,
         run_rate_projection=card.projection_run_rate,
     )
-

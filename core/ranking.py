@@ -18,19 +18,18 @@ def competition_ranks(
     order the database returned. Items without a value are not ranked and come last.
     """
 
-    def order(item: T) -> tuple[bool, Decimal, str, str]:
-        number = value(item)
-        return (number is None, -(number or Decimal(0)), name(item).casefold(), name(item))
+    # Two stable sorts, the cheap way to order by value (best first) and then by name.
+    keyed = [(value(item), name(item), item) for item in items]
+    keyed.sort(key=lambda entry: (entry[1].casefold(), entry[1]))
+    valued = [entry for entry in keyed if entry[0] is not None]
+    valued.sort(key=lambda entry: entry[0], reverse=True)  # type: ignore[arg-type,return-value]
 
     ranked: list[tuple[int | None, T]] = []
     previous: Decimal | None = None
     rank = 0
-    for position, item in enumerate(sorted(items, key=order), start=1):
-        number = value(item)
-        if number is None:
-            ranked.append((None, item))
-            continue
+    for position, (number, _, item) in enumerate(valued, start=1):
         if number != previous:
             rank, previous = position, number
         ranked.append((rank, item))
+    ranked.extend((None, item) for number, _, item in keyed if number is None)
     return ranked

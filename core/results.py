@@ -58,6 +58,16 @@ class RiskReason(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    kind: SubjectKind
+    id: int | None = None
+
+    @classmethod
+    def company(cls) -> Scope:
+        return cls(SubjectKind.COMPANY)
+
+
+@dataclass(frozen=True, slots=True)
 class Subject:
     kind: SubjectKind
     id: int | None

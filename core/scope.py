@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from core.aggregates import Key
 from core.org import Org
-from core.results import Subject, SubjectKind
+from core.results import Scope, Subject, SubjectKind
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    kind: SubjectKind
-    id: int | None = None
-
-    @classmethod
-    def company(cls) -> Scope:
-        return cls(SubjectKind.COMPANY)
 
 
 def resolve_scope(
@@ -41,13 +31,20 @@ def resolve_scope(
 
 
 def subject_of(org: Org, scope: Scope) -> Subject:
+    key = (scope.kind.value, scope.id)
+    subject = org.subjects.get(key)
+    if subject is None:
+        subject = org.subjects[key] = _describe(org, scope)
+    return subject
+
+
+def _describe(org: Org, scope: Scope) -> Subject:
     if scope.kind is SubjectKind.COMPANY or scope.id is None:
         return Subject(SubjectKind.COMPANY, None, "Company")
     if scope.kind is SubjectKind.TEAM:
         team = org.teams[scope.id]
         return Subject(SubjectKind.TEAM, team.id, team.name, team=org.team_name(team.parent_id))
-    person = org.reps[scope.id]
-    return Subject(scope.kind, person.id, person.name, person.email, org.team_name(person.team_id))
+    return org.person_subject(scope.kind, scope.id)
 
 
 def needs_team_split(scope: Scope) -> bool:
@@ -63,15 +60,31 @@ def owners_of(org: Org, scope: Scope) -> set[int] | None:
     return None
 
 
-def select_keys(org: Org, scope: Scope, totals: dict[Key, T]) -> Iterable[T]:
-    """The totals that count for the scope; team totals must be split by team."""
-    if scope.kind is SubjectKind.COMPANY or scope.id is None:
-        return totals.values()
-    if scope.kind is SubjectKind.TEAM:
-        teams = org.subtree(scope.id)
-        return [value for (_, team), value in totals.items() if team in teams]
-    owners = owners_of(org, scope) or set()
-    return [value for (owner, _), value in totals.items() if owner in owners]
+class TotalsIndex(Generic[T]):
+    """Totals keyed by (rep, team), indexed both ways so any scope is a few lookups."""
+
+    def __init__(self, totals: dict[Key, T]) -> None:
+        self.all = list(totals.values())
+        self.by_owner: dict[int, list[T]] = defaultdict(list)
+        self.by_team: dict[int | None, list[T]] = defaultdict(list)
+        for (owner, team), value in totals.items():
+            self.by_owner[owner].append(value)
+            self.by_team[team].append(value)
+
+    def select(self, org: Org, scope: Scope) -> Sequence[T]:
+        """The totals that count for the scope; team totals must be split by team."""
+        if not self.all:
+            return ()
+        if scope.kind is SubjectKind.REP and scope.id is not None:
+            return self.by_owner.get(scope.id, ())
+        if scope.kind is SubjectKind.COMPANY or scope.id is None:
+            return self.all
+        if scope.kind is SubjectKind.TEAM:
+            return [
+                value for team in org.subtree(scope.id) for value in self.by_team.get(team, ())
+            ]
+        owners = owners_of(org, scope) or set()
+        return [value for owner in owners for value in self.by_owner.get(owner, ())]
 
 
 def quota_day(period_end: date, today: date, period_start: date) -> date:

@@ -15,8 +15,8 @@ from core.aggregates import ClosedTotals, OpenTotals
 from core.config import Settings
 from core.money import to_cents
 from core.periods import Period
-from core.results import GroupBy, RiskReason, Scorecard, Subject
-from core.scope import Scope, subject_of
+from core.results import GroupBy, RiskReason, Scope, Scorecard, Subject
+from core.scope import subject_of
 from core.snapshot import Snapshot
 
 HUNDRED = Decimal(100)
@@ -24,7 +24,8 @@ BASIS_POINTS = Decimal(10_000)
 
 
 def cents(hundredths: int) -> Decimal:
-    return to_cents(Decimal(hundredths) / HUNDRED)
+    """Whole hundredths as money: exact, so no rounding is needed."""
+    return Decimal(hundredths).scaleb(-2)
 
 
 def ratio(part: Decimal | int, whole: Decimal | int | None) -> Decimal | None:

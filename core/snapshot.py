@@ -8,10 +8,11 @@ it, so a number means the same wherever it is shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import astuple, dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import TypeVar
 
 from sqlmodel import Session
@@ -19,22 +20,23 @@ from sqlmodel import Session
 from core import aggregates
 from core.aggregates import ActivityTotals, ClosedTotals, Key, OpenTotals
 from core.config import Settings
-from core.models import Role
 from core.org import Org
 from core.periods import FiscalCalendar, Period
 from core.quotas import QuotaBook
-from core.results import GroupBy, Subject, SubjectKind
-from core.scope import Scope, owners_of, quota_day, select_keys, subject_of
+from core.results import GroupBy, Scope, Subject, SubjectKind
+from core.scope import TotalsIndex, owners_of, quota_day, subject_of
 
 T = TypeVar("T", ClosedTotals, OpenTotals, ActivityTotals)
 
 
-def add_up(kind: type[T], parts: Iterable[T]) -> T:
+def add_up(kind: type[T], parts: Sequence[T]) -> T:
     """The field-by-field sum of totals of one kind."""
-    total = kind()
-    for part in parts:
-        total = kind(*(a + b for a, b in zip(astuple(total), astuple(part), strict=True)))
-    return total
+    if len(parts) == 1:
+        return parts[0]  # a rep's own totals, the common case on a board
+    if not parts:
+        return kind()
+    names = [field.name for field in fields(kind)]
+    return kind(*(sum(getattr(part, name) for part in parts) for name in names))
 
 
 @dataclass
@@ -72,6 +74,7 @@ class Snapshot:
         by: GroupBy | None = None,
         closed: bool = True,
         with_lost: bool = True,
+        with_cycle: bool = True,
         open_deals: bool = False,
         activities: bool = False,
         quotas: bool = True,
@@ -88,7 +91,13 @@ class Snapshot:
         start, through = period.start, snapshot.through
         if closed and through >= start:
             snapshot.closed = aggregates.closed_totals(
-                session, start, through, split_by_team=split, with_lost=with_lost, owners=owners
+                session,
+                start,
+                through,
+                split_by_team=split,
+                with_lost=with_lost,
+                with_cycle=with_cycle,
+                owners=owners,
             )
         if open_deals:
             snapshot.open = aggregates.open_totals(
@@ -112,14 +121,26 @@ class Snapshot:
 
     # -- totals for a scope ---------------------------------------------------------
 
+    @cached_property
+    def _closed(self) -> TotalsIndex[ClosedTotals]:
+        return TotalsIndex(self.closed)
+
+    @cached_property
+    def _open(self) -> TotalsIndex[OpenTotals]:
+        return TotalsIndex(self.open)
+
+    @cached_property
+    def _activities(self) -> TotalsIndex[ActivityTotals]:
+        return TotalsIndex(self.activities)
+
     def closed_for(self, scope: Scope) -> ClosedTotals:
-        return add_up(ClosedTotals, select_keys(self.org, scope, self.closed))
+        return add_up(ClosedTotals, self._closed.select(self.org, scope))
 
     def open_for(self, scope: Scope) -> OpenTotals:
-        return add_up(OpenTotals, select_keys(self.org, scope, self.open))
+        return add_up(OpenTotals, self._open.select(self.org, scope))
 
     def activities_for(self, scope: Scope) -> ActivityTotals:
-        return add_up(ActivityTotals, select_keys(self.org, scope, self.activities))
+        return add_up(ActivityTotals, self._activities.select(self.org, scope))
 
     def quota_for(self, scope: Scope) -> Decimal | None:
         if scope.kind is SubjectKind.REP and scope.id is not None:
@@ -156,14 +177,12 @@ class Snapshot:
                 if manager.id in people and org.reports(manager.id)
             ]
         else:
-            people = self._people_within(within)
+            # Active reps, and anyone else (a manager, a leaver) with results to show.
             counted = {owner for owner, _ in self.closed} | {rep for rep, _ in self.activities}
-            scopes = [
-                Scope(SubjectKind.REP, rep.id)
-                for rep in org.reps.values()
-                if rep.id in people
-                and ((rep.active and rep.role == Role.REP) or rep.id in counted)
-            ]
+            ids = org.active_reps | (counted & org.reps.keys())
+            if within.kind is not SubjectKind.COMPANY:
+                ids &= self._people_within(within)
+            return [org.rep_entries[rep] for rep in ids]
         return [(scope, subject_of(org, scope)) for scope in scopes]
 
     def _people_within(self, within: Scope) -> set[int]:

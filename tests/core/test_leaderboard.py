@@ -10,8 +10,7 @@ from sqlmodel import Session
 from core.config import Settings
 from core.leaderboard import leaderboard
 from core.ranking import competition_ranks
-from core.results import GroupBy, Leaderboard, Metric, SubjectKind
-from core.scope import Scope
+from core.results import GroupBy, Leaderboard, Metric, Scope, SubjectKind
 from tests.builders import Company, at, usd
 from tests.core.test_scorecards import MID_NOVEMBER, NOVEMBER
 

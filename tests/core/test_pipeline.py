@@ -7,8 +7,7 @@ from sqlmodel import Session
 
 from core.config import Settings
 from core.pipeline import forecast, pipeline_health
-from core.results import SubjectKind
-from core.scope import Scope
+from core.results import Scope, SubjectKind
 from tests.builders import Company, usd
 from tests.core.test_scorecards import MID_NOVEMBER, NOVEMBER
 

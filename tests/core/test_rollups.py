@@ -5,8 +5,7 @@ from datetime import date
 from sqlmodel import Session
 
 from core.config import Settings
-from core.results import GroupBy, SubjectKind
-from core.scope import Scope
+from core.results import GroupBy, Scope, SubjectKind
 from core.scorecards import scorecard, scorecards
 from tests.builders import Company, at, usd
 from tests.core.test_scorecards import MID_NOVEMBER, NOVEMBER

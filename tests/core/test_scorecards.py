@@ -12,8 +12,7 @@ from sqlmodel import Session
 
 from core.config import CalendarConfig, Settings
 from core.periods import FiscalCalendar
-from core.results import RiskReason, Scorecard, SubjectKind
-from core.scope import Scope
+from core.results import RiskReason, Scope, Scorecard, SubjectKind
 from core.scorecards import scorecard
 from tests.builders import Company, at, usd
 

@@ -19,8 +19,12 @@ def test_money_round_trips_exactly(session: Session) -> None:
     for number, amount in enumerate(amounts):
         session.add(
             Deal(
-                source="t", external_id=str(number), owner_id=rep.id or 0,
-                amount=amount, stage="Won", status="won",
+                source="t",
+                external_id=str(number),
+                owner_id=rep.id or 0,
+                amount=amount,
+                stage="Won",
+                status="won",
             )
         )
     session.commit()
@@ -36,7 +40,9 @@ def test_ledger_refuses_edits_and_deletes(engine: Engine) -> None:
         rep = Rep(name="Ada", email="ada@example.com")
         session.add(rep)
         session.flush()
-        session.add(LedgerEntry(rep_id=rep.id or 0, kind="points", amount=Decimal(10), cause="deal:1"))
+        session.add(
+            LedgerEntry(rep_id=rep.id or 0, kind="points", amount=Decimal(10), cause="deal:1")
+        )
         session.commit()
 
     for statement in ("UPDATE ledger_entry SET amount = 0", "DELETE FROM ledger_entry"):
@@ -50,7 +56,10 @@ def test_naive_instants_are_refused(session: Session) -> None:
     session.flush()
     session.add(
         LedgerEntry(
-            rep_id=rep.id or 0, kind="points", amount=Decimal(1), cause="x",
+            rep_id=rep.id or 0,
+            kind="points",
+            amount=Decimal(1),
+            cause="x",
             created_at=datetime(2026, 1, 1),  # noqa: DTZ001 - the point of the test
         )
     )
