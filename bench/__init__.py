@@ -1,0 +1,1 @@
+"""Benchmarks: a generator of large, realistic companies to measure Quotabot against."""
