@@ -1,0 +1,1 @@
+"""The edges of Quotabot: chat platforms and CRMs, each in its own folder."""
