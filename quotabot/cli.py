@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import tempfile
@@ -78,12 +79,15 @@ def main(
         stream=sys.stderr,
     )
     ctx.obj = AppContext(database=database, config_path=config_path)
+    # Everything loaded so far lives as long as the process: keeping it out of the
+    # garbage collector's scans saves tens of milliseconds on every large answer.
+    gc.freeze()
 
 
 def _register() -> None:
-    from quotabot import cli_db, cli_reports
+    from quotabot import cli_db, cli_demo, cli_import, cli_reports
 
-    for module in (cli_db, cli_reports):
+    for module in (cli_db, cli_demo, cli_import, cli_reports):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -15,8 +15,8 @@ from core.org import Org
 from core.periods import Period
 from core.pipeline import forecast as build_forecast
 from core.pipeline import pipeline_health
-from core.results import GroupBy, Leaderboard, Metric, Scorecard
-from core.scope import Scope, resolve_scope
+from core.results import GroupBy, Leaderboard, Metric, Scope, Scorecard
+from core.scope import resolve_scope
 from core.scorecards import at_risk, scorecards
 from core.scorecards import scorecard as build_scorecard
 from quotabot import output
@@ -83,8 +83,10 @@ def _scope(app: AppContext, team: str | None, rep: str | None) -> Scope:
         return resolve_scope(Org.load(session), team=team, rep=rep)
 
 
-def _console() -> Console:
-    return Console(highlight=False)
+def console() -> Console:
+    """Rich output; piped output gets room for wide tables rather than 80 columns."""
+    terminal = Console(highlight=False)
+    return terminal if terminal.is_terminal else Console(highlight=False, width=120)
 
 
 @click.command()
@@ -130,7 +132,7 @@ def leaderboard(
     if as_json:
         click.echo(output.dumps(output.leaderboard_json(board)))
         return
-    print_leaderboard(_console(), board, app.settings.currency)
+    print_leaderboard(console(), board, app.settings.currency)
 
 
 def print_leaderboard(console: Console, board: Leaderboard, currency: str) -> None:
@@ -190,9 +192,9 @@ def scorecard(
         click.echo(output.dumps(data if by else data[0]))
         return
     if by is None:
-        print_scorecard(_console(), cards[0], app.settings.currency)
+        print_scorecard(console(), cards[0], app.settings.currency)
     else:
-        print_scorecards(_console(), cards, app.settings.currency)
+        print_scorecards(console(), cards, app.settings.currency)
 
 
 @click.command()
@@ -215,7 +217,7 @@ def pipeline(
     if as_json:
         click.echo(output.dumps(output.to_json(health)))
         return
-    print_pipeline(_console(), health, app.settings.currency)
+    print_pipeline(console(), health, app.settings.currency)
 
 
 @click.command()
@@ -242,7 +244,7 @@ def forecast(
         )
         click.echo(output.dumps(data))
         return
-    print_forecast(_console(), result, app.settings.currency)
+    print_forecast(console(), result, app.settings.currency)
 
 
 @click.command("atrisk")
@@ -265,7 +267,7 @@ def atrisk(
     if as_json:
         click.echo(output.dumps([output.scorecard_json(card) for card in cards]))
         return
-    print_at_risk(_console(), cards, app.settings.currency, when)
+    print_at_risk(console(), cards, app.settings.currency, when)
 
 
 COMMANDS = [leaderboard, scorecard, pipeline, forecast, atrisk]

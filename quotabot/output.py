@@ -109,12 +109,13 @@ def dumps(data: Any) -> str:
 # -- text for people ------------------------------------------------------------------
 
 
-def money(value: Decimal | None, currency: str) -> str:
+def money(value: Decimal | None, currency: str, *, cents: bool = True) -> str:
+    """$1,234.50, or $1,235 without cents for the columns of wide tables."""
     if value is None:
         return "–"
     symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency)
     sign = "-" if value < 0 else ""
-    number = f"{abs(value):,.2f}"
+    number = f"{abs(value):,.2f}" if cents else f"{abs(value):,.0f}"
     return f"{sign}{symbol}{number}" if symbol else f"{sign}{number} {currency}"
 
 

@@ -11,13 +11,14 @@ from core.periods import Period
 from core.results import Forecast, PipelineHealth, RiskReason, Scorecard
 from quotabot.output import money, percent
 
+
 def risk_reasons(card: Scorecard, currency: str) -> list[str]:
     """Why a scorecard is at risk, one short phrase per reason."""
     stale = f"{card.stale_deals} stale deal" + ("" if card.stale_deals == 1 else "s")
     phrases = {
         RiskReason.LOW_PROJECTION: "projected to finish at "
         f"{percent(card.projected_attainment)} of quota",
-        RiskReason.BEHIND_PACE: f"{money(-(card.pace_gap or 0), currency)} behind pace",
+        RiskReason.BEHIND_PACE: f"{money(-(card.pace_gap or Decimal(0)), currency)} behind pace",
         RiskReason.LOW_COVERAGE: f"pipeline covers {card.coverage or 0:.2f}x of what is left",
         RiskReason.STALE_PIPELINE: stale,
     }
@@ -99,12 +100,12 @@ def print_scorecards(console: Console, cards: list[Scorecard], currency: str) ->
         table.add_row(
             card.subject.name,
             card.subject.team or "",
-            money(card.won_revenue, currency),
-            money(card.quota, currency),
+            money(card.won_revenue, currency, cents=False),
+            money(card.quota, currency, cents=False),
             percent(card.attainment),
-            money(card.pace_gap, currency),
+            money(card.pace_gap, currency, cents=False),
             percent(card.win_rate),
-            money(card.open_pipeline, currency),
+            money(card.open_pipeline, currency, cents=False),
             "yes" if card.at_risk else "",
         )
     console.print(table)

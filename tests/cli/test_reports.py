@@ -1,7 +1,6 @@
 """The read commands, as a person or a script calls them."""
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +17,7 @@ NOVEMBER = FiscalCalendar().parse("2026-11", at(2026, 11, 1))
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[str]:
+def database(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'quotabot.db'}"
     engine = open_database(url)
     with Session(engine) as session:
@@ -33,7 +32,7 @@ def database(tmp_path: Path) -> Iterator[str]:
         company.deal(bea, "lost", 100, date(2026, 11, 5))
         session.commit()
     engine.dispose()
-    yield url
+    return url
 
 
 def run(database: str, *args: str) -> Result:
