@@ -191,12 +191,10 @@ def _grouped(
 
 def _rows(session: Session, query: Select[Any], split_by_team: bool) -> list[list[Any]]:
     """Rows as [rep, team or None, *totals], whichever way they were grouped."""
-    rows = []
-    for row in session.connection().execute(query):
-        values = list(row)
-        team_id = values.pop() if split_by_team else None
-        rows.append([values[0], team_id, *values[1:]])
-    return rows
+    fetched = session.connection().execute(query).all()
+    if not split_by_team:
+        return [[row[0], None, *row[1:]] for row in fetched]
+    return [[row[0], row[-1], *row[1:-1]] for row in fetched]
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
+from operator import itemgetter
 
 from sqlmodel import Session
 
 from core.aggregates import ActivityTotals, ClosedTotals
 from core.config import Settings
 from core.periods import Period
-from core.ranking import competition_ranks
+from core.ranking import rank_in_name_order
 from core.results import GroupBy, Leaderboard, LeaderboardRow, Metric, Scope, Subject
 from core.scorecards import cents, ratio
 from core.snapshot import Snapshot
@@ -96,14 +97,13 @@ def leaderboard(
         done = snapshot.activities_for(scope)
         quota = snapshot.quota_for(scope) if metric is Metric.ATTAINMENT else None
         current, earlier = value(closed, done, quota, False), value(closed, done, quota, True)
-        entries.append((subject, current, earlier))
+        entries.append((subject, current, earlier))  # in name order, as subjects come
 
-    today = competition_ranks(entries, lambda entry: entry[1], lambda entry: entry[0].name)
+    today = rank_in_name_order(entries, itemgetter(1))
     # Movement needs a day before inside the period; on its first day there is none.
-    has_yesterday = snapshot.through > period.start
     yesterday: dict[int | None, int | None] = {}
-    if has_yesterday:
-        ranked = competition_ranks(entries, lambda entry: entry[2], lambda entry: entry[0].name)
+    if snapshot.through > period.start:
+        ranked = rank_in_name_order(entries, itemgetter(2))
         yesterday = {entry[0].id: rank for rank, entry in ranked}
 
     rows = []

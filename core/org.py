@@ -143,6 +143,13 @@ class Org:
         )
 
     @cached_property
+    def reps_in_name_order(self) -> list[int]:
+        """Rep ids sorted as boards list ties: by name, case-insensitively."""
+        return sorted(
+            self.reps, key=lambda rep: (self.reps[rep].name.casefold(), self.reps[rep].name)
+        )
+
+    @cached_property
     def rep_entries(self) -> dict[int, tuple[Scope, Subject]]:
         """Each person's scope and description as a rep, made once."""
         return {

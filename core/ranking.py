@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from operator import itemgetter
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -17,19 +18,30 @@ def competition_ranks(
     Ties are listed by name (case-insensitively), so the order never depends on the
     order the database returned. Items without a value are not ranked and come last.
     """
+    return rank_in_name_order(in_name_order(items, name), value)
 
-    # Two stable sorts, the cheap way to order by value (best first) and then by name.
-    keyed = [(value(item), name(item), item) for item in items]
-    keyed.sort(key=lambda entry: (entry[1].casefold(), entry[1]))
-    valued = [entry for entry in keyed if entry[0] is not None]
-    valued.sort(key=lambda entry: entry[0], reverse=True)  # type: ignore[arg-type,return-value]
+
+def in_name_order(items: Sequence[T], name: Callable[[T], str]) -> list[T]:
+    return sorted(items, key=lambda item: (name(item).casefold(), name(item)))
+
+
+def rank_in_name_order(
+    items: Sequence[T], value: Callable[[T], Decimal | None]
+) -> list[tuple[int | None, T]]:
+    """`competition_ranks` of items already in name order, which ties keep.
+
+    A board ranks the same people twice (today and the day before): sorting them
+    by name once serves both.
+    """
+    valued = [(number, item) for item in items if (number := value(item)) is not None]
+    valued.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in name order
 
     ranked: list[tuple[int | None, T]] = []
     previous: Decimal | None = None
     rank = 0
-    for position, (number, _, item) in enumerate(valued, start=1):
+    for position, (number, item) in enumerate(valued, start=1):
         if number != previous:
             rank, previous = position, number
         ranked.append((rank, item))
-    ranked.extend((None, item) for number, _, item in keyed if number is None)
+    ranked.extend((None, item) for item in items if value(item) is None)
     return ranked

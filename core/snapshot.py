@@ -23,10 +23,13 @@ from core.config import Settings
 from core.org import Org
 from core.periods import FiscalCalendar, Period
 from core.quotas import QuotaBook
+from core.ranking import in_name_order
 from core.results import GroupBy, Scope, Subject, SubjectKind
 from core.scope import TotalsIndex, owners_of, quota_day, subject_of
 
 T = TypeVar("T", ClosedTotals, OpenTotals, ActivityTotals)
+EMPTY_CLOSED = ClosedTotals()
+EMPTY_ACTIVITIES = ActivityTotals()
 
 
 def add_up(kind: type[T], parts: Sequence[T]) -> T:
@@ -134,12 +137,16 @@ class Snapshot:
         return TotalsIndex(self.activities)
 
     def closed_for(self, scope: Scope) -> ClosedTotals:
+        if scope.kind is SubjectKind.REP and not self.split_by_team:
+            return self.closed.get((scope.id or 0, None)) or EMPTY_CLOSED  # a board's hot path
         return add_up(ClosedTotals, self._closed.select(self.org, scope))
 
     def open_for(self, scope: Scope) -> OpenTotals:
         return add_up(OpenTotals, self._open.select(self.org, scope))
 
     def activities_for(self, scope: Scope) -> ActivityTotals:
+        if not self.activities:
+            return EMPTY_ACTIVITIES
         return add_up(ActivityTotals, self._activities.select(self.org, scope))
 
     def quota_for(self, scope: Scope) -> Decimal | None:
@@ -161,7 +168,8 @@ class Snapshot:
     # -- who is on a board ----------------------------------------------------------
 
     def subjects(self, by: GroupBy, within: Scope) -> list[tuple[Scope, Subject]]:
-        """The rows of a board or a set of scorecards: reps, leaf teams or managers."""
+        """The rows of a board or a set of scorecards, in name order: reps, leaf teams
+        or managers."""
         org = self.org
         if by is GroupBy.TEAM:
             teams = set(org.teams)
@@ -182,8 +190,9 @@ class Snapshot:
             ids = org.active_reps | (counted & org.reps.keys())
             if within.kind is not SubjectKind.COMPANY:
                 ids &= self._people_within(within)
-            return [org.rep_entries[rep] for rep in ids]
-        return [(scope, subject_of(org, scope)) for scope in scopes]
+            return [org.rep_entries[rep] for rep in org.reps_in_name_order if rep in ids]
+        pairs = [(scope, subject_of(org, scope)) for scope in scopes]
+        return in_name_order(pairs, lambda pair: pair[1].name)
 
     def _people_within(self, within: Scope) -> set[int]:
         """Reps who belong to the scope today (by current team or reporting line)."""
