@@ -78,6 +78,11 @@ def upgrade(engine: Engine) -> None:
     logger.info("database is at revision %s", current_revision(engine))
 
 
+def downgrade(engine: Engine, revision: str) -> None:
+    """Undo migrations down to `revision` ("base" for an empty schema)."""
+    command.downgrade(_alembic_config(engine), revision)
+
+
 def open_database(url: str | None = None) -> Engine:
     """The engine for `url` (default: $QUOTABOT_DATABASE_URL), ready to use.
 
