@@ -71,7 +71,8 @@ def measure(
         with engine.connect() as connection:
             return [(owner, total) for owner, total in connection.execute(HAND_WRITTEN, bounds)]
 
-    board = leaderboard(Session(engine), settings, period, as_of)
+    with Session(engine) as session:
+        board = leaderboard(session, settings, period, as_of)
     expected = {owner: Decimal(total) / 100 for owner, total in hand_written()}
     shown = {row.subject.id: row.value for row in board.rows if row.value}
     if shown != expected:

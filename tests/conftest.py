@@ -39,7 +39,8 @@ def postgres_engine(worker_id: str) -> Iterator[Engine]:
     url = os.environ.get(POSTGRES_URL_VARIABLE)
     if not url:
         pytest.skip(f"PostgreSQL run skipped: set {POSTGRES_URL_VARIABLE} to run it")
-    schema = f"quotabot_test_{worker_id}"
+    # One schema per test process, so that concurrent runs never share tables.
+    schema = f"quotabot_test_{worker_id}_{os.getpid()}"
     admin = create_db_engine(url)
     with admin.begin() as connection:
         connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
@@ -50,6 +51,9 @@ def postgres_engine(worker_id: str) -> Iterator[Engine]:
     upgrade(engine)
     yield engine
     engine.dispose()
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -68,6 +72,8 @@ def engine(
     postgres: Engine = request.getfixturevalue("postgres_engine")
     tables = ", ".join(f'"{table.name}"' for table in SQLModel.metadata.sorted_tables)
     with postgres.begin() as connection:
+        # A connection left open by a test would block this forever; fail instead.
+        connection.execute(text("SET LOCAL lock_timeout = '20s'"))
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     yield postgres
 
