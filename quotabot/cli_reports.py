@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 from rich.console import Console
@@ -29,12 +31,31 @@ from quotabot.text import (
     print_scorecards,
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_PERIOD = "this-quarter"
 
 
-def read_options(function: F) -> F:
-    """The options every read command shares."""
+@dataclass(frozen=True)
+class Question:
+    """What every read command is asked: as of when, for which period, about whom."""
+
+    as_of: datetime
+    period: Period
+    scope: Scope
+
+
+def read_options(function: Callable[..., None]) -> Callable[..., None]:
+    """Add the shared options, and hand the command a `Question` built from them."""
+
+    @functools.wraps(function)
+    def ask(
+        app: AppContext, *, period: str, as_of: str | None, team: str | None,
+        rep: str | None, **rest: Any,
+    ) -> None:  # fmt: skip
+        moment = _as_of(app, as_of)
+        with app.session() as session:
+            scope = resolve_scope(Org.load(session), team=team, rep=rep)
+        function(app, Question(moment, app.calendar.parse(period, moment), scope), **rest)
+
     options = [
         click.option(
             "--period",
@@ -52,9 +73,10 @@ def read_options(function: F) -> F:
         click.option("--rep", metavar="EMAIL|NAME", help="Only this rep."),
         click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON."),
     ]
+    wrapped: Callable[..., None] = ask
     for option in reversed(options):
-        function = option(function)
-    return function
+        wrapped = option(wrapped)
+    return wrapped
 
 
 def _as_of(app: AppContext, text: str | None) -> datetime:
@@ -74,15 +96,6 @@ def _as_of(app: AppContext, text: str | None) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=app.calendar.tz)
 
 
-def _period(app: AppContext, text: str, as_of: datetime) -> Period:
-    return app.calendar.parse(text, as_of)
-
-
-def _scope(app: AppContext, team: str | None, rep: str | None) -> Scope:
-    with app.session() as session:
-        return resolve_scope(Org.load(session), team=team, rep=rep)
-
-
 def console() -> Console:
     """Rich output; piped output gets room for wide tables rather than 80 columns."""
     terminal = Console(highlight=False)
@@ -90,7 +103,6 @@ def console() -> Console:
 
 
 @click.command()
-@read_options
 @click.option(
     "--metric",
     type=click.Choice([m.value for m in Metric]),
@@ -102,30 +114,20 @@ def console() -> Console:
 )
 @click.option("--top", type=click.IntRange(min=1), help="Show only the first N rows.")
 @click.pass_obj
+@read_options
 def leaderboard(
-    app: AppContext,
-    period: str,
-    as_of: str | None,
-    team: str | None,
-    rep: str | None,
-    as_json: bool,
-    metric: str,
-    by: str,
-    top: int | None,
+    app: AppContext, question: Question, as_json: bool, metric: str, by: str, top: int | None
 ) -> None:
     """Rank reps, teams or managers on one metric, with movement since yesterday."""
-    moment = _as_of(app, as_of)
-    when = _period(app, period, moment)
-    scope = _scope(app, team, rep)
     with app.session() as session:
         board = build_leaderboard(
             session,
             app.settings,
-            when,
-            moment,
+            question.period,
+            question.as_of,
             metric=Metric(metric),
             by=GroupBy(by),
-            within=scope,
+            within=question.scope,
         )
     if top is not None:
         board = Leaderboard(board.metric, board.by, board.period, board.as_of, board.rows[:top])
@@ -161,32 +163,25 @@ def print_leaderboard(console: Console, board: Leaderboard, currency: str) -> No
 
 
 @click.command()
-@read_options
 @click.option(
     "--by",
     type=click.Choice([g.value for g in GroupBy]),
     help="One scorecard per rep, team or manager.",
 )
 @click.pass_obj
-def scorecard(
-    app: AppContext,
-    period: str,
-    as_of: str | None,
-    team: str | None,
-    rep: str | None,
-    as_json: bool,
-    by: str | None,
-) -> None:
+@read_options
+def scorecard(app: AppContext, question: Question, as_json: bool, by: str | None) -> None:
     """Where the company, a team or a rep stands: attainment, pace, pipeline, projections."""
-    moment = _as_of(app, as_of)
-    when = _period(app, period, moment)
-    scope = _scope(app, team, rep)
     with app.session() as session:
         if by is None:
-            card = build_scorecard(session, app.settings, scope, when, moment)
+            card = build_scorecard(
+                session, app.settings, question.scope, question.period, question.as_of
+            )
             cards: list[Scorecard] = [card]
         else:
-            cards = scorecards(session, app.settings, GroupBy(by), when, moment, scope)
+            cards = scorecards(
+                session, app.settings, GroupBy(by), question.period, question.as_of, question.scope
+            )
     if as_json:
         data = [output.scorecard_json(card) for card in cards]
         click.echo(output.dumps(data if by else data[0]))
@@ -198,22 +193,14 @@ def scorecard(
 
 
 @click.command()
-@read_options
 @click.pass_obj
-def pipeline(
-    app: AppContext,
-    period: str,
-    as_of: str | None,
-    team: str | None,
-    rep: str | None,
-    as_json: bool,
-) -> None:
+@read_options
+def pipeline(app: AppContext, question: Question, as_json: bool) -> None:
     """Open deals by stage, with the stale and past-due ones that need attention."""
-    moment = _as_of(app, as_of)
-    when = _period(app, period, moment)
-    scope = _scope(app, team, rep)
     with app.session() as session:
-        health = pipeline_health(session, app.settings, scope, when, moment)
+        health = pipeline_health(
+            session, app.settings, question.scope, question.period, question.as_of
+        )
     if as_json:
         click.echo(output.dumps(output.to_json(health)))
         return
@@ -221,22 +208,14 @@ def pipeline(
 
 
 @click.command()
-@read_options
 @click.pass_obj
-def forecast(
-    app: AppContext,
-    period: str,
-    as_of: str | None,
-    team: str | None,
-    rep: str | None,
-    as_json: bool,
-) -> None:
+@read_options
+def forecast(app: AppContext, question: Question, as_json: bool) -> None:
     """Closed, commit, best case and pipeline for the period, with projections."""
-    moment = _as_of(app, as_of)
-    when = _period(app, period, moment)
-    scope = _scope(app, team, rep)
     with app.session() as session:
-        result = build_forecast(session, app.settings, scope, when, moment)
+        result = build_forecast(
+            session, app.settings, question.scope, question.period, question.as_of
+        )
     if as_json:
         data = output.to_json(result)
         data.update(
@@ -248,26 +227,16 @@ def forecast(
 
 
 @click.command("atrisk")
-@read_options
 @click.pass_obj
-def atrisk(
-    app: AppContext,
-    period: str,
-    as_of: str | None,
-    team: str | None,
-    rep: str | None,
-    as_json: bool,
-) -> None:
+@read_options
+def atrisk(app: AppContext, question: Question, as_json: bool) -> None:
     """Reps whose projections fall short of the at-risk threshold, and why."""
-    moment = _as_of(app, as_of)
-    when = _period(app, period, moment)
-    scope = _scope(app, team, rep)
     with app.session() as session:
-        cards = at_risk(session, app.settings, when, moment, scope)
+        cards = at_risk(session, app.settings, question.period, question.as_of, question.scope)
     if as_json:
         click.echo(output.dumps([output.scorecard_json(card) for card in cards]))
         return
-    print_at_risk(console(), cards, app.settings.currency, when)
+    print_at_risk(console(), cards, app.settings.currency, question.period)
 
 
 COMMANDS = [leaderboard, scorecard, pipeline, forecast, atrisk]
