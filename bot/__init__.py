@@ -1,0 +1,1 @@
+"""Conversation logic, platform-neutral: commands, replies, charts and their texts."""
