@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -78,7 +79,8 @@ def test_two_reps_tie_at_the_top_of_the_board(demo: tuple[Path, str]) -> None:
 def test_the_new_hire_ramps_and_the_rep_at_risk_is_flagged(demo: tuple[Path, str]) -> None:
     folder, _ = demo
 
-    cards = {card["name"]: card for card in query(folder, "scorecard", "--by", "rep")}  # type: ignore[attr-defined]
+    listed: list[dict[str, Any]] = query(folder, "scorecard", "--by", "rep")  # type: ignore[assignment]
+    cards = {card["name"]: card for card in listed}
     quotas = sorted(float(card["quota"]) for card in cards.values() if card["quota"])
 
     assert float(cards[NEW_HIRE]["quota"]) == quotas[0]  # the ramped quota is the smallest

@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from core.config import StagesConfig
 from core.ingest import (
@@ -99,7 +99,8 @@ def test_a_second_move_on_the_same_day_replaces_the_first(session: Session) -> N
 
     reps(session, RepRecord("Ada", "ada@example.com", team="North"), effective=date(2026, 6, 1))
 
-    rows = session.exec(select(TeamMembership).order_by(TeamMembership.start_date)).all()  # type: ignore[arg-type]
+    by_start = select(TeamMembership).order_by(col(TeamMembership.start_date))
+    rows = session.exec(by_start).all()
     assert [(row.start_date, row.end_date) for row in rows] == [
         (date(1900, 1, 1), date(2026, 5, 31)),  # no hire date: since before any deal
         (date(2026, 6, 1), None),
