@@ -22,7 +22,8 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from bench.generate import generate, plan_company, utc_today, write_deals_csv, write_reps_csv
+from bench.company import plan_company, utc_today
+from bench.generate import generate, write_deals_csv, write_reps_csv
 from bench.leaderboard import LeaderboardTiming, measure
 from core.models import Deal
 from core.storage import open_database

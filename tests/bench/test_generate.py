@@ -12,16 +12,14 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from bench.company import BenchError, deal_rows, plan_company
 from bench.generate import (
     DEALS_CSV_HEADER,
     REPS_CSV_HEADER,
     TABLES,
-    BenchError,
     Counts,
-    deal_rows,
     generate,
     main,
-    plan_company,
     write_deals_csv,
     write_reps_csv,
 )
