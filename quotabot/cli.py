@@ -85,9 +85,9 @@ def main(
 
 
 def _register() -> None:
-    from quotabot import cli_db, cli_demo, cli_import, cli_reports
+    from quotabot import cli_chat, cli_db, cli_demo, cli_import, cli_reports
 
-    for module in (cli_db, cli_demo, cli_import, cli_reports):
+    for module in (cli_db, cli_demo, cli_import, cli_reports, cli_chat):
         for command in module.COMMANDS:
             main.add_command(command)
 

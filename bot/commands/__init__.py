@@ -1,0 +1,16 @@
+"""The bot's commands, one module per family, gathered into the registry every adapter uses."""
+
+from __future__ import annotations
+
+from bot.commands import account, leaderboard, pipeline, quota, team
+from bot.registry import Registry
+
+FAMILIES = (quota, leaderboard, pipeline, team, account)
+
+
+def build_registry() -> Registry:
+    registry = Registry()
+    for family in FAMILIES:
+        for command in family.COMMANDS:
+            registry.add(command)
+    return registry

@@ -1,0 +1,207 @@
+"""English texts. Keys group by where they appear; `{fields}` are filled by the catalogue."""
+
+MESSAGES: dict[str, str] = {
+    # -- commands: usage hints and help --
+    "usage.myquota": "myquota [period] [name]",
+    "help.myquota": "your attainment, pace and what it takes to reach quota",
+    "usage.leaderboard": "leaderboard [metric] [period] [team]",
+    "help.leaderboard": (
+        "the top ten and your own place; metrics: won_revenue, attainment, deals_won, "
+        "win_rate, average_deal_size, activities"
+    ),
+    "usage.pipeline": "pipeline [period] [name]",
+    "help.pipeline": "your open deals by stage, with the stale and past-due ones",
+    "usage.forecast": "forecast [period] [name]",
+    "help.forecast": "closed, commit, best case and pipeline against quota",
+    "usage.team": "team [team or manager] [period]",
+    "help.team": "one line per person who reports to you, best attainment first",
+    "usage.atrisk": "atrisk [team or manager] [period]",
+    "help.atrisk": "who is at risk of missing quota, why, and what it would take",
+    "usage.help": "help [command]",
+    "help.help": "this list, or how to use one command",
+    "usage.whoami": "whoami",
+    "help.whoami": "who Quotabot thinks you are, and whose figures you can see",
+    "usage.link": "link @user EMAIL",
+    "help.link": "tie a chat user to the rep with that email (admins)",
+    "help.title": "Quotabot commands",
+    "help.intro": (
+        "Type a command with or without a slash. A period is a name such as `2026-Q4`, "
+        "`2026-11`, `this-quarter` or `last-month`; the default is this quarter."
+    ),
+    "help.public": "Add `public` at the end to share the answer with the channel.",
+    "usage.title": "How to use {command}",
+    "usage.unexpected": "I did not understand `{word}` there.",
+    "usage.unknown_command.title": "Unknown command",
+    "usage.unknown_command": "I don't know the command `{word}`.",
+    "usage.commands": "Commands you can use: {names}. Type `help` for more.",
+    # -- people --
+    "not_linked.title": "Your chat account is not linked yet",
+    "not_linked": "I don't know which rep you are, so I can't show your figures.",
+    "not_linked.how": (
+        "Ask a Quotabot admin to type `/quotabot link @you your.email@company.com`, "
+        "or make sure the email in your chat profile is the one in your CRM."
+    ),
+    "whoami.title": "You are {name}",
+    "whoami.sees_all": "As an admin you can see everyone's figures.",
+    "whoami.sees_own": "You can see your own figures and the leaderboards.",
+    "whoami.sees_reports.one": "You can see your own figures and those of 1 person below you.",
+    "whoami.sees_reports.other": (
+        "You can see your own figures and those of the {count} people below you."
+    ),
+    "role.rep": "rep",
+    "role.manager": "manager",
+    "role.admin": "admin",
+    "link.title": "Linked",
+    "link.done": "Chat user `{user}` is now {name} ({email}).",
+    "link.unknown_email": (
+        "No one in Quotabot has the email `{email}`; check it, or import them first."
+    ),
+    # -- labels of fields --
+    "field.won": "Won",
+    "field.quota": "Quota",
+    "field.attainment": "Attainment",
+    "field.pace": "Pace",
+    "field.pace.value": "{pace} of the period ({expected} expected)",
+    "field.pace.no_quota": "{pace} of the period",
+    "field.pace_gap": "Pace gap",
+    "field.gap.ahead": "{gap} ahead",
+    "field.gap.behind": "{gap} behind",
+    "field.days_left": "Business days left",
+    "field.needed_per_day": "Needed per business day",
+    "field.projection_weighted": "Projection (weighted pipeline)",
+    "field.projection_run_rate": "Projection (run rate)",
+    "field.projected_attainment": "Projected attainment",
+    "field.open_pipeline": "Open pipeline",
+    "field.coverage": "Pipeline coverage",
+    "field.win_rate": "Win rate",
+    "field.open_deals": "Open deals",
+    "field.open_amount": "Open amount",
+    "field.closing_in": "Closing in {period}",
+    "field.closed": "Closed",
+    "field.commit": "Commit (closed + commit)",
+    "field.best_case": "Best case (+ best case deals)",
+    "field.pipeline": "Pipeline (not committed)",
+    "field.email": "Email",
+    "field.role": "Role",
+    "field.team": "Team",
+    "field.manager": "Manager",
+    "field.language": "Language",
+    "figure.of": "{won} of {quota}",
+    "figure.share": "{amount} ({share} of quota)",
+    "figure.in_deals": "{amount} in {deals}",
+    "figure.times": "{value}x",
+    "count.deals.one": "{count} deal",
+    "count.deals.other": "{count} deals",
+    "count.open_deals.one": "{count} open deal",
+    "count.open_deals.other": "{count} open deals",
+    "count.people.one": "{count} person",
+    "count.people.other": "{count} people",
+    "count.at_risk.one": "{count} at risk",
+    "count.at_risk.other": "{count} at risk",
+    "list.or": "{first} or {last}",
+    # -- /myquota --
+    "myquota.title.own": "Your quota · {period}",
+    "myquota.title": "{name} · {period}",
+    "myquota.standing": "*{won}* won of *{quota}*: *{attainment}* of quota.",
+    "myquota.ahead": "That is {gap} ahead of pace ({expected} expected by now).",
+    "myquota.behind": "That is {gap} behind pace ({expected} expected by now).",
+    "myquota.no_quota": "No quota is set for {period}; *{won}* won so far.",
+    "myquota.at_risk": "⚠ At risk: {reasons}.",
+    "progress.attainment": "Attainment",
+    "progress.pace": "pace {pace}",
+    "coach.title": "*To catch up:*",
+    "coach.per_day": "close {needed} per business day for the {days} business days left.",
+    "coach.reached": "quota is reached: every deal from here is on top.",
+    "coach.coverage": (
+        "Open pipeline covers only {coverage} of what is left: add new deals this week."
+    ),
+    "coach.revive": "Revive these first: the largest of the stale or past-due deals.",
+    # -- deals and /pipeline --
+    "deal.unnamed": "(no name)",
+    "deal.past_due": "close date {day} has passed",
+    "deal.untouched.one": "untouched for {count} day",
+    "deal.untouched.other": "untouched for {count} days",
+    "pipeline.title.own": "Your pipeline · {period}",
+    "pipeline.title": "Pipeline of {name} · {period}",
+    "pipeline.summary": "{deals} worth {amount}; {closing} of it is due to close in {period}.",
+    "pipeline.by_stage": "*By stage*",
+    "pipeline.stage": "{stage}: {deals}, {amount}",
+    "pipeline.age.one": "{count} day old on average",
+    "pipeline.age.other": "{count} days old on average",
+    "pipeline.past_due.one": "*Past its close date* ({count} deal): move the date or close it",
+    "pipeline.past_due.other": (
+        "*Past their close date* ({count} deals): move the dates or close them"
+    ),
+    "pipeline.stale.one": "*Stale* ({count} deal, no activity in {days} days or more)",
+    "pipeline.stale.other": "*Stale* ({count} deals, no activity in {days} days or more)",
+    # -- /forecast --
+    "forecast.title.own": "Your forecast · {period}",
+    "forecast.title": "Forecast · {whose} · {period}",
+    "forecast.verdict": (
+        "Closed plus commit reaches *{commit}* of quota; with best case, *{best}*."
+    ),
+    "forecast.no_quota": "No quota is set for {period}, so there is nothing to measure against.",
+    # -- /leaderboard --
+    "leaderboard.title": "Leaderboard · {metric} · {period}",
+    "leaderboard.you": "(you)",
+    "leaderboard.empty": "Nobody is on this board yet: no results in this period.",
+    "leaderboard.more": "{count} people ranked in all.",
+    "metric.won_revenue": "won revenue",
+    "metric.attainment": "attainment",
+    "metric.deals_won": "deals won",
+    "metric.win_rate": "win rate",
+    "metric.average_deal_size": "average deal size",
+    "metric.activities": "activities",
+    # -- /team and /atrisk --
+    "team.title": "{whose} · {period}",
+    "team.yours": "Your team",
+    "team.theirs": "Team of {name}",
+    "team.company": "Everyone",
+    "team.summary": "{people}: {won} won of {quota} ({attainment}); {at_risk}.",
+    "team.no_quota": "{won} won, no quota",
+    "team.at_risk": "at risk",
+    "atrisk.title": "At risk · {whose} · {period}",
+    "atrisk.none": "Nobody is at risk in {period}.",
+    "atrisk.too_early": (
+        "Too early to tell: people are judged once {share} of the period's business days "
+        "have gone by."
+    ),
+    "risk.low_projection": "projected to finish at {projected} of quota",
+    "risk.behind_pace": "{gap} behind pace",
+    "risk.low_coverage": "pipeline covers only {coverage} of what is left",
+    "risk.no_pipeline": "no open pipeline to close the gap",
+    "risk.stale.one": "{count} stale deal",
+    "risk.stale.other": "{count} stale deals",
+    # -- buttons --
+    "button.this_quarter": "This quarter",
+    "button.last_quarter": "Last quarter",
+    "button.pipeline": "Show my pipeline",
+    "button.pipeline.theirs": "Show the pipeline",
+    "button.post": "Post to channel",
+    # -- errors --
+    "error.not_allowed.title": "Not yours to see",
+    "error.not_allowed": (
+        "Sorry, the figures of {name} are only for them, their managers and admins. "
+        "Try `myquota` for your own, or `leaderboard` for everyone's ranking."
+    ),
+    "error.needs_manager": "Sorry, this command is for managers. Try `help` for yours.",
+    "error.needs_admin": "Sorry, this command is for Quotabot admins. Try `help` for yours.",
+    "error.bad_input.title": "I didn't get that",
+    "error.period": "I don't know the period `{value}`.",
+    "error.period.forms": (
+        "Try `2026-Q4`, `2026-11`, `2026-W48`, `2026`, `2026-11-30`, `today`, "
+        "`this-quarter`, `last-quarter`, `this-month` or a range such as "
+        "`2026-10-01..2026-11-15`."
+    ),
+    "error.unknown_name": "I can't find a team or person called “{value}”.",
+    "error.did_you_mean": "Did you mean {names}?",
+    "error.valid_names": "The teams are:",
+    "error.name": "I couldn't work out who you meant:",
+    "error.unexpected.title": "Sorry, something went wrong",
+    "error.unexpected": "I couldn't answer that because of a problem on my side "
+    "(reference `{reference}`).",
+    "error.unexpected.next": (
+        "Please try again in a minute; if it happens again, send the reference to your "
+        "Quotabot admin."
+    ),
+}

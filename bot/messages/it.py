@@ -1,0 +1,213 @@
+"""Testi in italiano, con le stesse chiavi di en.py."""
+
+MESSAGES: dict[str, str] = {
+    # -- comandi: uso e aiuto --
+    "usage.myquota": "myquota [periodo] [nome]",
+    "help.myquota": "il tuo raggiungimento, il ritmo e quanto manca alla quota",
+    "usage.leaderboard": "leaderboard [metrica] [periodo] [team]",
+    "help.leaderboard": (
+        "i primi dieci e il tuo posto; metriche: won_revenue, attainment, deals_won, "
+        "win_rate, average_deal_size, activities"
+    ),
+    "usage.pipeline": "pipeline [periodo] [nome]",
+    "help.pipeline": "le tue trattative aperte per fase, con quelle ferme o scadute",
+    "usage.forecast": "forecast [periodo] [nome]",
+    "help.forecast": "chiuso, commit, best case e pipeline rispetto alla quota",
+    "usage.team": "team [team o manager] [periodo]",
+    "help.team": "una riga per ogni persona del tuo team, dal raggiungimento più alto",
+    "usage.atrisk": "atrisk [team o manager] [periodo]",
+    "help.atrisk": "chi rischia di mancare la quota, perché, e cosa servirebbe",
+    "usage.help": "help [comando]",
+    "help.help": "questo elenco, o come si usa un comando",
+    "usage.whoami": "whoami",
+    "help.whoami": "chi sei per Quotabot, e di chi puoi vedere i numeri",
+    "usage.link": "link @utente EMAIL",
+    "help.link": "collega un utente della chat al venditore con quella email (admin)",
+    "help.title": "Comandi di Quotabot",
+    "help.intro": (
+        "Scrivi un comando con o senza barra. Un periodo è un nome come `2026-Q4`, "
+        "`2026-11`, `this-quarter` o `last-month`; se manca, vale il trimestre in corso."
+    ),
+    "help.public": "Aggiungi `public` alla fine per condividere la risposta nel canale.",
+    "usage.title": "Come si usa {command}",
+    "usage.unexpected": "Non ho capito `{word}` in quel punto.",
+    "usage.unknown_command.title": "Comando sconosciuto",
+    "usage.unknown_command": "Non conosco il comando `{word}`.",
+    "usage.commands": "I comandi che puoi usare: {names}. Scrivi `help` per saperne di più.",
+    # -- persone --
+    "not_linked.title": "Il tuo account della chat non è ancora collegato",
+    "not_linked": "Non so quale venditore tu sia, quindi non posso mostrarti i tuoi numeri.",
+    "not_linked.how": (
+        "Chiedi a un admin di Quotabot di scrivere `/quotabot link @tu tua.email@azienda.it`, "
+        "oppure controlla che l'email del tuo profilo sia quella del CRM."
+    ),
+    "whoami.title": "Sei {name}",
+    "whoami.sees_all": "Come admin puoi vedere i numeri di tutti.",
+    "whoami.sees_own": "Puoi vedere i tuoi numeri e le classifiche.",
+    "whoami.sees_reports.one": "Puoi vedere i tuoi numeri e quelli di 1 persona sotto di te.",
+    "whoami.sees_reports.other": (
+        "Puoi vedere i tuoi numeri e quelli delle {count} persone sotto di te."
+    ),
+    "role.rep": "venditore",
+    "role.manager": "manager",
+    "role.admin": "admin",
+    "link.title": "Collegato",
+    "link.done": "L'utente della chat `{user}` ora è {name} ({email}).",
+    "link.unknown_email": (
+        "Nessuno in Quotabot ha l'email `{email}`; controllala, o importa prima la persona."
+    ),
+    # -- etichette --
+    "field.won": "Vinto",
+    "field.quota": "Quota",
+    "field.attainment": "Raggiungimento",
+    "field.pace": "Ritmo",
+    "field.pace.value": "{pace} del periodo ({expected} attesi)",
+    "field.pace.no_quota": "{pace} del periodo",
+    "field.pace_gap": "Scarto dal ritmo",
+    "field.gap.ahead": "{gap} in vantaggio",
+    "field.gap.behind": "{gap} in ritardo",
+    "field.days_left": "Giorni lavorativi rimasti",
+    "field.needed_per_day": "Necessario per giorno lavorativo",
+    "field.projection_weighted": "Proiezione (pipeline ponderata)",
+    "field.projection_run_rate": "Proiezione (ritmo attuale)",
+    "field.projected_attainment": "Raggiungimento previsto",
+    "field.open_pipeline": "Pipeline aperta",
+    "field.coverage": "Copertura della pipeline",
+    "field.win_rate": "Tasso di vittoria",
+    "field.open_deals": "Trattative aperte",
+    "field.open_amount": "Valore aperto",
+    "field.closing_in": "In chiusura in {period}",
+    "field.closed": "Chiuso",
+    "field.commit": "Commit (chiuso + commit)",
+    "field.best_case": "Best case (+ trattative best case)",
+    "field.pipeline": "Pipeline (non in commit)",
+    "field.email": "Email",
+    "field.role": "Ruolo",
+    "field.team": "Team",
+    "field.manager": "Manager",
+    "field.language": "Lingua",
+    "figure.of": "{won} su {quota}",
+    "figure.share": "{amount} ({share} della quota)",
+    "figure.in_deals": "{amount} in {deals}",
+    "figure.times": "{value}x",
+    "count.deals.one": "{count} trattativa",
+    "count.deals.other": "{count} trattative",
+    "count.open_deals.one": "{count} trattativa aperta",
+    "count.open_deals.other": "{count} trattative aperte",
+    "count.people.one": "{count} persona",
+    "count.people.other": "{count} persone",
+    "count.at_risk.one": "{count} a rischio",
+    "count.at_risk.other": "{count} a rischio",
+    "list.or": "{first} o {last}",
+    # -- /myquota --
+    "myquota.title.own": "La tua quota · {period}",
+    "myquota.title": "{name} · {period}",
+    "myquota.standing": "*{won}* vinti su *{quota}*: *{attainment}* della quota.",
+    "myquota.ahead": "Sono {gap} in vantaggio sul ritmo ({expected} attesi a oggi).",
+    "myquota.behind": "Sono {gap} in ritardo sul ritmo ({expected} attesi a oggi).",
+    "myquota.no_quota": "Nessuna quota per {period}; finora *{won}* vinti.",
+    "myquota.at_risk": "⚠ A rischio: {reasons}.",
+    "progress.attainment": "Raggiungimento",
+    "progress.pace": "ritmo {pace}",
+    "coach.title": "*Per recuperare:*",
+    "coach.per_day": "chiudi {needed} per giorno lavorativo nei {days} giorni lavorativi rimasti.",
+    "coach.reached": "la quota è raggiunta: ogni trattativa da qui in poi è in più.",
+    "coach.coverage": (
+        "La pipeline aperta copre solo {coverage} di quanto manca: aggiungi nuove trattative "
+        "questa settimana."
+    ),
+    "coach.revive": "Riprendi prima queste: le più grandi tra le trattative ferme o scadute.",
+    # -- trattative e /pipeline --
+    "deal.unnamed": "(senza nome)",
+    "deal.past_due": "data di chiusura {day} superata",
+    "deal.untouched.one": "ferma da {count} giorno",
+    "deal.untouched.other": "ferma da {count} giorni",
+    "pipeline.title.own": "La tua pipeline · {period}",
+    "pipeline.title": "Pipeline di {name} · {period}",
+    "pipeline.summary": "{deals} per {amount}; {closing} dovrebbero chiudersi in {period}.",
+    "pipeline.by_stage": "*Per fase*",
+    "pipeline.stage": "{stage}: {deals}, {amount}",
+    "pipeline.age.one": "in media da {count} giorno",
+    "pipeline.age.other": "in media da {count} giorni",
+    "pipeline.past_due.one": (
+        "*Oltre la data di chiusura* ({count} trattativa): sposta la data o chiudila"
+    ),
+    "pipeline.past_due.other": (
+        "*Oltre la data di chiusura* ({count} trattative): sposta le date o chiudile"
+    ),
+    "pipeline.stale.one": "*Ferme* ({count} trattativa, nessuna attività da {days} giorni o più)",
+    "pipeline.stale.other": (
+        "*Ferme* ({count} trattative, nessuna attività da {days} giorni o più)"
+    ),
+    # -- /forecast --
+    "forecast.title.own": "La tua previsione · {period}",
+    "forecast.title": "Previsione · {whose} · {period}",
+    "forecast.verdict": (
+        "Chiuso più commit arriva al *{commit}* della quota; con il best case, al *{best}*."
+    ),
+    "forecast.no_quota": "Nessuna quota per {period}: non c'è un obiettivo con cui confrontare.",
+    # -- /leaderboard --
+    "leaderboard.title": "Classifica · {metric} · {period}",
+    "leaderboard.you": "(tu)",
+    "leaderboard.empty": "Ancora nessuno in classifica: nessun risultato in questo periodo.",
+    "leaderboard.more": "{count} persone in classifica in tutto.",
+    "metric.won_revenue": "fatturato vinto",
+    "metric.attainment": "raggiungimento",
+    "metric.deals_won": "trattative vinte",
+    "metric.win_rate": "tasso di vittoria",
+    "metric.average_deal_size": "valore medio",
+    "metric.activities": "attività",
+    # -- /team e /atrisk --
+    "team.title": "{whose} · {period}",
+    "team.yours": "Il tuo team",
+    "team.theirs": "Team di {name}",
+    "team.company": "Tutti",
+    "team.summary": "{people}: {won} vinti su {quota} ({attainment}); {at_risk}.",
+    "team.no_quota": "{won} vinti, nessuna quota",
+    "team.at_risk": "a rischio",
+    "atrisk.title": "A rischio · {whose} · {period}",
+    "atrisk.none": "Nessuno è a rischio in {period}.",
+    "atrisk.too_early": (
+        "È presto per dirlo: si valuta dopo il {share} dei giorni lavorativi del periodo."
+    ),
+    "risk.low_projection": "proiezione al {projected} della quota",
+    "risk.behind_pace": "{gap} in ritardo sul ritmo",
+    "risk.low_coverage": "la pipeline copre solo {coverage} di quanto manca",
+    "risk.no_pipeline": "nessuna pipeline aperta per colmare il divario",
+    "risk.stale.one": "{count} trattativa ferma",
+    "risk.stale.other": "{count} trattative ferme",
+    # -- pulsanti --
+    "button.this_quarter": "Questo trimestre",
+    "button.last_quarter": "Trimestre scorso",
+    "button.pipeline": "Mostra la mia pipeline",
+    "button.pipeline.theirs": "Mostra la pipeline",
+    "button.post": "Pubblica nel canale",
+    # -- errori --
+    "error.not_allowed.title": "Dati riservati",
+    "error.not_allowed": (
+        "Mi spiace, i numeri di {name} sono riservati alla persona, ai suoi manager e agli "
+        "admin. Prova `myquota` per i tuoi, o `leaderboard` per la classifica di tutti."
+    ),
+    "error.needs_manager": "Mi spiace, questo comando è per i manager. Scrivi `help` per i tuoi.",
+    "error.needs_admin": (
+        "Mi spiace, questo comando è per gli admin di Quotabot. Scrivi `help` per i tuoi."
+    ),
+    "error.bad_input.title": "Non ho capito",
+    "error.period": "Non conosco il periodo `{value}`.",
+    "error.period.forms": (
+        "Prova `2026-Q4`, `2026-11`, `2026-W48`, `2026`, `2026-11-30`, `today`, "
+        "`this-quarter`, `last-quarter`, `this-month` o un intervallo come "
+        "`2026-10-01..2026-11-15`."
+    ),
+    "error.unknown_name": "Non trovo un team o una persona di nome «{value}».",
+    "error.did_you_mean": "Intendevi {names}?",
+    "error.valid_names": "I team sono:",
+    "error.name": "Non ho capito a chi ti riferisci:",
+    "error.unexpected.title": "Mi spiace, qualcosa è andato storto",
+    "error.unexpected": (
+        "Non sono riuscito a rispondere per un problema mio (riferimento `{reference}`)."
+    ),
+    "error.unexpected.next": (
+        "Riprova tra un minuto; se succede ancora, manda il riferimento all'admin di Quotabot."
+    ),
+}
