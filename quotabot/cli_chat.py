@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from adapters.console import QUIT_WORDS, ConsoleChat
 from adapters.console.render import render, save_images
+from adapters.slack.blocks import message
 from bot.people import Asker, asker_by_email
 from bot.reply import Reply
 from core.models import Rep
@@ -21,9 +23,21 @@ from quotabot.context import AppContext
 # How `preview` shows a reply on each platform: the reply and the folder for its images
 # in, the text that platform would be sent out. Each chat adapter adds its own.
 Preview = Callable[[Reply, Path], str]
+
+
+def slack_preview(reply: Reply, out: Path) -> str:
+    """The chat.postMessage payload, for Block Kit Builder; chart N is file "F0PREVIEWN"."""
+    charts = save_images(reply, out, "preview")
+    files = [f"F0PREVIEW{number}" for number in range(1, len(charts) + 1)]
+    return json.dumps(message(reply, files), ensure_ascii=False, indent=2)
+
+
 PREVIEWS: dict[str, Preview] = {
     "console": lambda reply, out: render(reply, save_images(reply, out, "preview")),
+    "slack": slack_preview,
 }
+# Previews printed as they are: JSON must not be wrapped, nor read as rich markup.
+LITERAL_PREVIEWS = frozenset({"slack"})
 
 
 def find_asker(app: AppContext, email: str) -> Asker:
@@ -123,7 +137,11 @@ def preview(
     """Print what the bot would post for COMMAND, asked by the person --as EMAIL."""
     session = _chat_for(app, email, out, as_of, not no_charts)
     reply = asyncio.run(session.answer(" ".join(command)))
-    console().print(PREVIEWS[platform](reply, out))
+    shown = PREVIEWS[platform](reply, out)
+    if platform in LITERAL_PREVIEWS:
+        click.echo(shown)
+    else:
+        console().print(shown)
 
 
 COMMANDS = [chat, preview]
