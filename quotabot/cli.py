@@ -85,9 +85,9 @@ def main(
 
 
 def _register() -> None:
-    from quotabot import cli_chat, cli_db, cli_demo, cli_import, cli_reports
+    from quotabot import cli_chat, cli_db, cli_demo, cli_import, cli_reports, cli_serve
 
-    for module in (cli_db, cli_demo, cli_import, cli_reports, cli_chat):
+    for module in (cli_db, cli_demo, cli_import, cli_reports, cli_chat, cli_serve):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -15,7 +15,14 @@ from bot.registry import UMBRELLA
 
 MANIFEST = Path(__file__).parents[2] / "manifest.yml"
 EVENTS_URL = "https://quotabot.example.com/slack/events"
-SCOPES_USED = {"commands", "chat:write", "files:write", "users:read", "users:read.email"}
+SCOPES_USED = {
+    "commands",
+    "chat:write",
+    "files:read",  # files.info: wait until an uploaded chart is ready
+    "files:write",
+    "users:read",
+    "users:read.email",
+}
 
 
 @pytest.fixture(scope="module")

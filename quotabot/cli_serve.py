@@ -1,0 +1,62 @@
+"""`quotabot serve`: the HTTP server with the Slack adapter."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from datetime import datetime
+
+import click
+from aiohttp import web
+
+from adapters.slack.config import SlackConfigError
+from adapters.slack.delivery import SLACK_FAILURES
+from quotabot.cli_reports import _as_of
+from quotabot.context import AppContext
+from quotabot.server import HEALTH_PATH, build_server
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PORT = 3978
+
+
+@click.command()
+@click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=int,
+    envvar="QUOTABOT_PORT",
+    default=DEFAULT_PORT,
+    show_default=True,
+    help="Port to listen on [env: QUOTABOT_PORT].",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE|INSTANT",
+    help="Answer as of this day or instant, for demos [default: the moment asked].",
+)
+@click.pass_obj
+def serve(app: AppContext, host: str, port: int, as_of: str | None) -> None:
+    """Serve Slack (at /slack/events, or over Socket Mode) and /healthz."""
+    try:
+        server = build_server(app, os.environ, now=_fixed(app, as_of))
+    except SlackConfigError as error:
+        raise click.ClickException(str(error)) from None
+
+    click.echo(f"Quotabot listening on http://{host}:{port} (health: {HEALTH_PATH})")
+    try:
+        web.run_app(server, host=host, port=port, print=None)
+    except SLACK_FAILURES as error:  # Socket Mode could not connect at start-up
+        raise click.ClickException(f"could not connect to Slack: {error}") from None
+
+
+def _fixed(app: AppContext, as_of: str | None) -> Callable[[], datetime] | None:
+    if not as_of:
+        return None
+    moment = _as_of(app, as_of)
+    return lambda: moment
+
+
+COMMANDS = [serve]

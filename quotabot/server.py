@@ -1,0 +1,66 @@
+"""The one aiohttp application of `quotabot serve`: everything that arrives over HTTP.
+
+Routes: `/healthz` (200 while the process serves) and Slack's `/slack/events` (unless
+Slack comes over Socket Mode). The chat platforms' settings come from the environment;
+all their problems are reported at once, before anything listens.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime
+
+from aiohttp import web
+
+from adapters.slack import http as slack_http
+from adapters.slack.app import SlackBot, build_app
+from adapters.slack.config import slack_config
+from adapters.slack.dedupe import DELIVERY_MEMORY, SeenRecently
+from adapters.slack.delivery import BACKOFF, Delivery, web_client
+from adapters.slack.identity import People
+from bot.commands import build_registry
+from quotabot.context import AppContext
+
+logger = logging.getLogger(__name__)
+
+HEALTH_PATH = "/healthz"
+
+
+async def healthz(_request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def build_server(
+    context: AppContext,
+    environ: Mapping[str, str],
+    *,
+    now: Callable[[], datetime] | None = None,
+    backoff: float = BACKOFF,
+) -> web.Application:
+    """The application, ready to run; SlackConfigError lists what is missing.
+
+    `now` fixes the moment the bot answers as of (demos); `backoff` is the first pause
+    before retrying a failed call to Slack.
+    """
+    config = slack_config(environ)
+    context.engine  # noqa: B018 - open (and check) the database before listening
+
+    client = web_client(config.bot_token, config.api_url, backoff)
+    bot = SlackBot(
+        registry=build_registry(),
+        open_session=context.session,
+        settings=context.settings,
+        people=People(client, context.session),
+        delivery=Delivery(client, backoff=backoff),
+    )
+    if now is not None:
+        bot.now = now
+
+    server = web.Application()
+    server.router.add_get(HEALTH_PATH, healthz)
+    app = build_app(config, bot, SeenRecently(DELIVERY_MEMORY))
+    slack_http.mount(server, app, config)
+    mode = "Socket Mode" if config.socket_mode else f"HTTP at {slack_http.EVENTS_PATH}"
+    logger.info("Slack over %s; Web API at %s", mode, config.api_url)
+    return server

@@ -1,0 +1,292 @@
+"""A local HTTP double of the Slack Web API, of its file uploads and of response URLs.
+
+It answers the way Slack does, for the methods Quotabot calls, and records every call:
+the method, its arguments (form, JSON or query, merged) and its headers, never the
+token. Tests start it on an ephemeral port, point SLACK_API_URL at `api_url`, and read
+`calls` afterwards. It can also misbehave on purpose: `fail("chat.postMessage", 429,
+retry_after=1)` makes the next call of that method answer 429 with Retry-After.
+
+Like Slack, it finishes an upload asynchronously: a file is "processed" only after
+`processing_polls` calls of files.info, and a block that shows an unprocessed or
+unknown file is refused as invalid_blocks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT_TOKEN = "xoxb-test-token"
+TEAM_ID = "T0TEST"
+BOT_USER = "U0BOT"
+
+UPLOAD = "upload"  # the method name under which uploads of bytes are recorded
+RESPONSE = "response"  # and posts to response URLs
+
+Answer = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Call:
+    method: str
+    body: dict[str, Any]
+    headers: dict[str, str]
+    path: str
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Fault:
+    status: int
+    times: int
+    retry_after: int | None = None
+
+
+@dataclass
+class SlackFile:
+    id: str
+    filename: str
+    size: int
+    alt_txt: str | None = None
+    uploaded: bool = False
+    completed: bool = False
+    polls: int = 0
+
+
+@dataclass
+class SlackApiDouble:
+    processing_polls: int = 2  # the first files.info finds a new file unprocessed
+    calls: list[Call] = field(default_factory=list)
+    users: dict[str, Answer] = field(default_factory=dict)
+    files: dict[str, SlackFile] = field(default_factory=dict)
+    faults: dict[str, Fault] = field(default_factory=dict)
+    url: str = ""
+    _runner: web.AppRunner | None = None
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    # -- arranging ----------------------------------------------------------------
+
+    def add_user(self, user_id: str, email: str | None, locale: str = "en-US") -> None:
+        profile = {"email": email} if email else {}
+        self.users[user_id] = {
+            "id": user_id,
+            "team_id": TEAM_ID,
+            "name": user_id.lower(),
+            "locale": locale,
+            "profile": profile,
+        }
+
+    def fail(
+        self, method: str, status: int, *, times: int = 1, retry_after: int | None = None
+    ) -> None:
+        """Answer the next `times` calls of `method` with `status` (and Retry-After)."""
+        self.faults[method] = Fault(status, times, retry_after)
+
+    def response_url(self, name: str) -> str:
+        return f"{self.url}response/{name}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}api/"
+
+    # -- reading --------------------------------------------------------------------
+
+    def calls_of(self, method: str) -> list[Call]:
+        return [call for call in self.calls if call.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 15.0) -> list[Call]:
+        """The calls of `method` once there are `count` of them (from the test's thread)."""
+        deadline = time.monotonic() + timeout
+        while len(self.calls_of(method)) < count:
+            if time.monotonic() > deadline:
+                seen = [call.method for call in self.calls]
+                raise AssertionError(f"{count} x {method} never came; calls: {seen}")
+            time.sleep(0.02)
+        return self.calls_of(method)
+
+    # -- serving --------------------------------------------------------------------
+
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_post("/response/{name}", self._response)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self.url = f"http://127.0.0.1:{port}/"
+        return self.url
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def _record(self, method: str, request: web.Request, body: dict[str, Any]) -> None:
+        headers = {
+            name: value
+            for name, value in request.headers.items()
+            if name.lower() != "authorization"
+        }
+        self.calls.append(Call(method, body, headers, request.path))
+
+    def _fault(self, method: str) -> web.Response | None:
+        fault = self.faults.get(method)
+        if fault is None or fault.times <= 0:
+            return None
+        fault.times -= 1
+        headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
+        error = "ratelimited" if fault.status == 429 else "fatal_error"
+        return web.json_response(
+            {"ok": False, "error": error}, status=fault.status, headers=headers
+        )
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        body = await _arguments(request)
+        self._record(method, request, body)
+        failed = self._fault(method)
+        if failed is not None:
+            return failed
+        if request.headers.get("Authorization") != f"Bearer {BOT_TOKEN}":
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        handler = self._methods().get(method)
+        if handler is None:
+            return web.json_response({"ok": False, "error": "unknown_method"})
+        return web.json_response(await handler(request, body))
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        data = await request.read()
+        self._record(UPLOAD, request, {"size": len(data)})
+        failed = self._fault(UPLOAD)
+        if failed is not None:
+            return failed
+        file = self.files.get(request.match_info["file_id"])
+        if file is None:
+            return web.Response(status=404, text="not found")
+        file.uploaded = True
+        return web.Response(text=f"OK - {len(data)}")
+
+    async def _response(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self._record(RESPONSE, request, body)
+        failed = self._fault(RESPONSE)
+        if failed is not None:
+            return failed
+        if self._bad_blocks(body.get("blocks") or []):
+            return web.Response(status=400, text="invalid_blocks")
+        return web.Response(text="ok")
+
+    # -- methods --------------------------------------------------------------------
+
+    def _methods(self) -> dict[str, Callable[[web.Request, dict[str, Any]], Awaitable[Answer]]]:
+        return {
+            "auth.test": self._auth_test,
+            "users.info": self._users_info,
+            "chat.postMessage": self._post_message,
+            "chat.postEphemeral": self._post_ephemeral,
+            "views.publish": self._views_publish,
+            "files.getUploadURLExternal": self._upload_url,
+            "files.completeUploadExternal": self._complete_upload,
+            "files.info": self._files_info,
+        }
+
+    async def _auth_test(self, _request: web.Request, _body: dict[str, Any]) -> Answer:
+        return {
+            "ok": True,
+            "url": "https://quotabot-test.slack.com/",
+            "team": "Quotabot Test",
+            "user": "quotabot",
+            "team_id": TEAM_ID,
+            "user_id": BOT_USER,
+            "bot_id": "B0BOT",
+            "is_enterprise_install": False,
+        }
+
+    async def _users_info(self, _request: web.Request, body: dict[str, Any]) -> Answer:
+        user = self.users.get(str(body.get("user")))
+        return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+
+    async def _post_message(self, _request: web.Request, body: dict[str, Any]) -> Answer:
+        if self._bad_blocks(_blocks(body)):
+            return {"ok": False, "error": "invalid_blocks"}
+        ts = f"{time.time():.6f}"
+        return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": {"ts": ts}}
+
+    async def _post_ephemeral(self, _request: web.Request, body: dict[str, Any]) -> Answer:
+        if self._bad_blocks(_blocks(body)):
+            return {"ok": False, "error": "invalid_blocks"}
+        return {"ok": True, "message_ts": f"{time.time():.6f}"}
+
+    async def _views_publish(self, _request: web.Request, body: dict[str, Any]) -> Answer:
+        view = body.get("view")
+        view = json.loads(view) if isinstance(view, str) else view or {}
+        if self._bad_blocks(view.get("blocks") or []):
+            return {"ok": False, "error": "invalid_blocks"}
+        return {"ok": True, "view": {"id": f"V{next(self._ids):09d}", **view}}
+
+    async def _upload_url(self, request: web.Request, body: dict[str, Any]) -> Answer:
+        if not body.get("filename") or not str(body.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(self._ids):09d}"
+        self.files[file_id] = SlackFile(
+            file_id, str(body["filename"]), int(body["length"]), body.get("alt_txt")
+        )
+        origin = f"{request.url.scheme}://{request.host}"
+        return {"ok": True, "upload_url": f"{origin}/upload/{file_id}", "file_id": file_id}
+
+    async def _complete_upload(self, _request: web.Request, body: dict[str, Any]) -> Answer:
+        wanted = body.get("files")
+        wanted = json.loads(wanted) if isinstance(wanted, str) else wanted or []
+        done = []
+        for item in wanted:
+            file = self.files.get(item.get("id"))
+            if file is None or not file.uploaded:
+                return {"ok": False, "error": "file_not_found"}
+            file.completed = True
+            done.append({"id": file.id, "title": item.get("title") or file.filename})
+        return {"ok": True, "files": done}
+
+    async def _files_info(self, _request: web.Request, body: dict[str, Any]) -> Answer:
+        file = self.files.get(str(body.get("file")))
+        if file is None or not file.completed:
+            return {"ok": False, "error": "file_not_found"}
+        file.polls += 1
+        shown: Answer = {"id": file.id, "name": file.filename, "size": file.size}
+        if self._processed(file):
+            shown |= {"mimetype": "image/png", "filetype": "png", "original_w": 1600}
+        return {"ok": True, "file": shown}
+
+    def _processed(self, file: SlackFile) -> bool:
+        return file.completed and file.polls >= self.processing_polls
+
+    def _bad_blocks(self, blocks: list[Answer]) -> bool:
+        """An image block whose slack_file Slack does not have, or has not processed."""
+        for block in blocks:
+            if block.get("type") != "image" or "slack_file" not in block:
+                continue
+            file = self.files.get(block["slack_file"].get("id"))
+            if file is None or not self._processed(file):
+                return True
+        return False
+
+
+def _blocks(body: dict[str, Any]) -> list[Answer]:
+    blocks = body.get("blocks") or []
+    return json.loads(blocks) if isinstance(blocks, str) else list(blocks)
+
+
+async def _arguments(request: web.Request) -> dict[str, Any]:
+    arguments: dict[str, Any] = dict(request.query)
+    if request.content_type == "application/json":
+        arguments |= await request.json()
+    elif request.can_read_body:
+        arguments |= dict(await request.post())
+    return arguments
