@@ -22,7 +22,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return home / "quotabot-demo", result.output
 
 
-def query(folder: Path, *args: str) -> object:
+def query(folder: Path, *args: str) -> Any:
     result = CliRunner().invoke(
         main,
         [
@@ -62,7 +62,7 @@ def test_the_company_has_three_teams_in_two_regions(demo: tuple[Path, str]) -> N
 
     board = query(folder, "leaderboard", "--by", "team")
 
-    assert {(row["name"], row["team"]) for row in board["rows"]} == {  # type: ignore[index]
+    assert {(row["name"], row["team"]) for row in board["rows"]} == {
         ("West", "Americas"), ("East", "Americas"), ("Europe", "EMEA"),
     }  # fmt: skip
 
@@ -70,7 +70,7 @@ def test_the_company_has_three_teams_in_two_regions(demo: tuple[Path, str]) -> N
 def test_two_reps_tie_at_the_top_of_the_board(demo: tuple[Path, str]) -> None:
     folder, _ = demo
 
-    rows = query(folder, "leaderboard")["rows"]  # type: ignore[index]
+    rows = query(folder, "leaderboard")["rows"]
 
     assert [row["rank"] for row in rows[:3]] == [1, 1, 3]
     assert rows[0]["value"] == rows[1]["value"]
@@ -79,8 +79,7 @@ def test_two_reps_tie_at_the_top_of_the_board(demo: tuple[Path, str]) -> None:
 def test_the_new_hire_ramps_and_the_rep_at_risk_is_flagged(demo: tuple[Path, str]) -> None:
     folder, _ = demo
 
-    listed: list[dict[str, Any]] = query(folder, "scorecard", "--by", "rep")  # type: ignore[assignment]
-    cards = {card["name"]: card for card in listed}
+    cards = {card["name"]: card for card in query(folder, "scorecard", "--by", "rep")}
     quotas = sorted(float(card["quota"]) for card in cards.values() if card["quota"])
 
     assert float(cards[NEW_HIRE]["quota"]) == quotas[0]  # the ramped quota is the smallest

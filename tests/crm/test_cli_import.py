@@ -14,7 +14,7 @@ from tests.crm.builders import write_csv
 
 REPS = """
     name,email,team,manager
-    Ada Lovelace,ada@example.com,East,Dustin Brinkmann
+    Ada Lovelace,ada@example.com,East,Dora Bellweather
     Alan Turing,alan@example.com,East,ada@example.com
     """
 
@@ -52,7 +52,7 @@ def test_reps_then_deals_then_the_same_deals_again(database: str, tmp_path: Path
 
     assert first_reps.exit_code == 0, first_reps.output
     assert "2 rows read; 2 new, 0 updated, 0 unchanged." in first_reps.output
-    assert "Dustin Brinkmann <dustin.brinkmann@unknown.invalid> (manager)" in first_reps.output
+    assert "Dora Bellweather <dora.bellweather@unknown.invalid> (manager)" in first_reps.output
     assert "Teams created: East." in first_reps.output
     assert first.exit_code == 0, first.output
     assert "Imported deals from Opportunity.csv (salesforce): 2 rows read; 2 new" in first.output

@@ -11,9 +11,9 @@ from tests.crm.builders import add_reps, import_file, write_csv
 
 REPS = """
     Name,Email,Team,Region,Manager,Role,Hire Date
-    Ada Lovelace,ADA@Example.com,East,Americas,Dustin Brinkmann,,2024-02-01
+    Ada Lovelace,ADA@Example.com,East,Americas,Dora Bellweather,,2024-02-01
     Alan Turing,alan@example.com,West,Americas,ada@example.com,,
-    Grace Hopper,grace@example.com,West,Americas,Dustin Brinkmann,admin,
+    Grace Hopper,grace@example.com,West,Americas,Dora Bellweather,admin,
     """
 
 
@@ -39,18 +39,18 @@ def test_reps_with_teams_regions_and_a_manager_without_a_row(
 
     reps = reps_by_email(session)
     teams = {team.name: team for team in session.exec(select(Team))}
-    dustin = reps["dustin.brinkmann@unknown.invalid"]
+    dora = reps["dora.bellweather@unknown.invalid"]
     ada, alan = reps["ada@example.com"], reps["alan@example.com"]
     assert (summary.new, summary.updated, summary.unchanged) == (3, 0, 0)
     assert [(rep.name, rep.role) for rep in summary.created_reps] == [
-        ("Dustin Brinkmann", "manager")
+        ("Dora Bellweather", "manager")
     ]
     assert set(summary.created_teams) == {"East", "West", "Americas"}
     assert teams["East"].parent_id == teams["West"].parent_id == teams["Americas"].id
-    assert (ada.team_id, ada.manager_id, ada.role) == (teams["East"].id, dustin.id, "manager")
+    assert (ada.team_id, ada.manager_id, ada.role) == (teams["East"].id, dora.id, "manager")
     assert (alan.manager_id, alan.role) == (ada.id, "rep")
     assert reps["grace@example.com"].role == "admin"
-    assert dustin.team_id is None
+    assert dora.team_id is None
     assert memberships(session, ada) == [("East", date(2024, 2, 1), None)]
     # No hire date: the first team holds all of the rep's known history.
     assert memberships(session, alan) == [("West", date(1900, 1, 1), None)]

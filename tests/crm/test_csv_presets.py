@@ -149,13 +149,13 @@ def test_the_generic_preset_reads_field_names_in_any_case(
 def test_a_column_map_reads_any_csv_and_falls_back_on_empty_cells(
     session: Session, tmp_path: Path
 ) -> None:
-    add_reps(session, ("Moses Frase", "moses@example.com"))
+    add_reps(session, ("Milo Franks", "milo@example.com"))
     export = write_csv(
         tmp_path / "sales_pipeline.csv",
         """
-        opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,forecast,close_value
-        1C1I7A6R,Moses Frase,GTX Plus Basic,Cancity,Won,2016-10-20,2017-03-01,,1054
-        ZZ0B1XLC,Moses Frase,GTXPro,Isdom,Engaging,2016-10-25,,2017-04-30,
+        opp_id,agent,product,account,stage,engaged_on,close_date,forecast,value
+        OPP00017,Milo Franks,Widget Basic Plus,Northwind,Won,2018-05-14,2018-08-02,,1250
+        OPP00042,Milo Franks,WidgetPro,Contoso,Engaging,2018-06-01,,2018-09-28,
         """,
         crlf=True,
     )
@@ -165,17 +165,18 @@ def test_a_column_map_reads_any_csv_and_falls_back_on_empty_cells(
         export,
         "deals",
         column_map=(
-            "external_id=opportunity_id,owner=sales_agent,stage=deal_stage",
-            "created_date=engage_date,close_date=close_date|forecast,amount=close_value",
+            "external_id=opp_id,owner=agent,stage=stage",
+            "created_date=engaged_on,close_date=close_date|forecast,amount=value",
         ),
     )
 
     deals = deals_by_id(session)
-    assert (deals["1C1I7A6R"].status, deals["1C1I7A6R"].amount) == ("won", Decimal(1054))
-    assert deals["ZZ0B1XLC"].close_date == date(2017, 4, 30)
-    assert deals["ZZ0B1XLC"].status == DealStatus.OPEN
+    assert (deals["OPP00017"].status, deals["OPP00017"].amount) == ("won", Decimal(1250))
+    assert deals["OPP00042"].close_date == date(2018, 9, 28)
+    assert deals["OPP00042"].status == DealStatus.OPEN
     # Columns named like fields need no map: the generic preset still reads them.
-    assert (deals["1C1I7A6R"].product, deals["1C1I7A6R"].account) == ("GTX Plus Basic", "Cancity")
+    won = deals["OPP00017"]
+    assert (won.product, won.account) == ("Widget Basic Plus", "Northwind")
 
 
 def test_a_map_entry_overrides_the_preset(session: Session, tmp_path: Path) -> None:
