@@ -1,10 +1,12 @@
 """Quotabot's benchmarks in one run: leaderboards against a hand-written query, and import.
 
     python -m bench.run [--reps 5000] [--deals 1000000] [--postgres URL] [--skip-import]
+                        [--slack]
 
 It builds (or reuses) a benchmark database of N reps and M deals on SQLite and on
 PostgreSQL, times a full leaderboard against the bare GROUP BY it must at least run,
-then times `quotabot import` of an M-row deals CSV into a fresh SQLite file. The
+then times `quotabot import` of an M-row deals CSV into a fresh SQLite file, and with
+`--slack` how fast `quotabot serve` answers Slack on SQLite (bench/slack.py). The
 results are printed as a Markdown table and kept in bench/results/latest.md.
 """
 
@@ -119,6 +121,9 @@ def main() -> None:
     )
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument(
+        "--slack", action="store_true", help="also time `quotabot serve` answering Slack"
+    )
     args = parser.parse_args()
 
     # As `quotabot` itself does once loaded: start-up objects leave the collector's view.
@@ -140,6 +145,12 @@ def main() -> None:
     imports = None if args.skip_import else time_import(args.reps, args.deals)
 
     text_report = report(timings, imports, args.reps, args.deals)
+    if args.slack:
+        from bench import slack  # only with --slack: it needs the Slack double of tests/
+
+        engine = prepared(targets[0][1], args.reps, args.deals)
+        text_report += "\n" + slack.report(slack.measure(engine))
+        engine.dispose()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.md").write_text(text_report, encoding="utf-8")
     print(text_report)
