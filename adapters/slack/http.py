@@ -51,6 +51,10 @@ def mount(server: web.Application, app: AsyncApp, config: SlackConfig) -> None:
 
     async def socket_mode(_server: web.Application) -> AsyncIterator[None]:
         handler = AsyncSocketModeHandler(app, config.app_token)
+        # Ask for a connection URL once ourselves: slack_sdk's connect retries every
+        # failure forever, so a wrong token or an unreachable Slack would hang start-up
+        # instead of failing with a clear error.
+        await handler.client.issue_new_wss_url()
         await handler.connect_async()  # type: ignore[no-untyped-call]
         logger.info("connected to Slack over Socket Mode")
         yield

@@ -9,27 +9,40 @@ retry_after=1)` makes the next call of that method answer 429 with Retry-After.
 Like Slack, it finishes an upload asynchronously: a file is "processed" only after
 `processing_polls` calls of files.info, and a block that shows an unprocessed or
 unknown file is refused as invalid_blocks.
+
+It also serves Socket Mode: apps.connections.open (with the app-level token) answers a
+ws:// URL on the double itself, where the app's websocket is greeted with "hello" as
+Slack greets it. A test then pushes envelopes down that socket, `push(envelope(...))`,
+and reads the acknowledgements the app sends back in `acks`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from aiohttp import web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 BOT_TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-1-A0QUOTA-1-test-token"  # app-level, for Socket Mode
 TEAM_ID = "T0TEST"
 BOT_USER = "U0BOT"
+APP_ID = "A0QUOTA"
+
+SOCKET_PATH = "/link/"  # where apps.connections.open sends the app, as Slack's wss URLs do
+APP_LEVEL_METHODS = {"apps.connections.open"}  # the methods that take the app-level token
+CONNECTING = 5.0  # seconds a push waits for the app to open its socket
 
 UPLOAD = "upload"  # the method name under which uploads of bytes are recorded
 RESPONSE = "response"  # and posts to response URLs
 
 Answer = dict[str, Any]
+EnvelopeType = Literal["slash_commands", "events_api", "interactive"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,26 @@ class Call:
     headers: dict[str, str]
     path: str
     at: float = field(default_factory=time.monotonic)
+
+
+@dataclass(frozen=True)
+class Pushed:
+    """An envelope sent down the app's socket, and when."""
+
+    envelope: Answer
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass(frozen=True)
+class Ack:
+    """What the app sent back over its socket: an envelope_id, maybe a payload."""
+
+    message: Answer
+    at: float = field(default_factory=time.monotonic)
+
+    @property
+    def envelope_id(self) -> str | None:
+        return self.message.get("envelope_id")
 
 
 @dataclass
@@ -66,7 +99,12 @@ class SlackApiDouble:
     users: dict[str, Answer] = field(default_factory=dict)
     files: dict[str, SlackFile] = field(default_factory=dict)
     faults: dict[str, Fault] = field(default_factory=dict)
+    pushed: list[Pushed] = field(default_factory=list)
+    acks: list[Ack] = field(default_factory=list)
+    connections: int = 0  # websockets the app has opened, ever
     url: str = ""
+    _sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    _connected: asyncio.Event = field(default_factory=asyncio.Event)  # while a socket is open
     _runner: web.AppRunner | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -87,6 +125,27 @@ class SlackApiDouble:
     ) -> None:
         """Answer the next `times` calls of `method` with `status` (and Retry-After)."""
         self.faults[method] = Fault(status, times, retry_after)
+
+    def envelope(
+        self,
+        kind: EnvelopeType,
+        payload: Answer,
+        *,
+        envelope_id: str | None = None,
+        retry_attempt: int | None = None,
+        retry_reason: str = "",
+    ) -> Answer:
+        """A Socket Mode envelope as Slack sends it; `retry_attempt` for events_api."""
+        envelope: Answer = {
+            "envelope_id": envelope_id or f"env-{next(self._ids):06d}",
+            "type": kind,
+            "payload": payload,
+            # Slack takes an answer in the ack of a slash command, not of a button press.
+            "accepts_response_payload": kind == "slash_commands",
+        }
+        if kind == "events_api":
+            envelope |= {"retry_attempt": retry_attempt or 0, "retry_reason": retry_reason}
+        return envelope
 
     def response_url(self, name: str) -> str:
         return f"{self.url}response/{name}"
@@ -110,6 +169,37 @@ class SlackApiDouble:
             time.sleep(0.02)
         return self.calls_of(method)
 
+    def acks_of(self, envelope_id: str) -> list[Ack]:
+        return [ack for ack in self.acks if ack.envelope_id == envelope_id]
+
+    def wait_for_acks(self, envelope_id: str, count: int = 1, timeout: float = 15.0) -> list[Ack]:
+        """The acks of `envelope_id` once there are `count` of them (from the test's thread)."""
+        deadline = time.monotonic() + timeout
+        while len(self.acks_of(envelope_id)) < count:
+            if time.monotonic() > deadline:
+                seen = [ack.message for ack in self.acks]
+                raise AssertionError(f"{count} x ack of {envelope_id} never came; acks: {seen}")
+            time.sleep(0.01)
+        return self.acks_of(envelope_id)
+
+    @property
+    def open_sockets(self) -> int:
+        return len(self._sockets)
+
+    # -- Socket Mode ------------------------------------------------------------------
+
+    async def push(self, envelope: Answer) -> Pushed:
+        """Send `envelope` down the app's socket, once the app has connected."""
+        try:
+            async with asyncio.timeout(CONNECTING):
+                await self._connected.wait()
+        except TimeoutError:
+            raise AssertionError("the app never opened a Socket Mode connection") from None
+        pushed = Pushed(envelope)
+        self.pushed.append(pushed)
+        await self._sockets[-1].send_json(envelope)
+        return pushed
+
     # -- serving --------------------------------------------------------------------
 
     async def start(self) -> str:
@@ -117,6 +207,7 @@ class SlackApiDouble:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_post("/response/{name}", self._response)
+        app.router.add_get(SOCKET_PATH, self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -126,6 +217,9 @@ class SlackApiDouble:
         return self.url
 
     async def stop(self) -> None:
+        # A socket the app left open would hold the shutdown up.
+        for socket in list(self._sockets):
+            await socket.close(code=WSCloseCode.GOING_AWAY)
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -155,8 +249,12 @@ class SlackApiDouble:
         failed = self._fault(method)
         if failed is not None:
             return failed
-        if request.headers.get("Authorization") != f"Bearer {BOT_TOKEN}":
-            return web.json_response({"ok": False, "error": "invalid_auth"})
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        wanted = APP_TOKEN if method in APP_LEVEL_METHODS else BOT_TOKEN
+        if token != wanted:
+            known = token in (APP_TOKEN, BOT_TOKEN)
+            error = "not_allowed_token_type" if known else "invalid_auth"
+            return web.json_response({"ok": False, "error": error})
         handler = self._methods().get(method)
         if handler is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
@@ -184,11 +282,36 @@ class SlackApiDouble:
             return web.Response(status=400, text="invalid_blocks")
         return web.Response(text="ok")
 
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self.connections += 1
+        await socket.send_json(
+            {
+                "type": "hello",
+                "num_connections": len(self._sockets) + 1,
+                "debug_info": {"host": "double", "approximate_connection_time": 18060},
+                "connection_info": {"app_id": APP_ID},
+            }
+        )
+        self._sockets.append(socket)
+        self._connected.set()
+        try:
+            async for message in socket:
+                if message.type is WSMsgType.TEXT:
+                    self.acks.append(Ack(json.loads(message.data)))
+        finally:
+            self._sockets.remove(socket)
+            if not self._sockets:
+                self._connected.clear()
+        return socket
+
     # -- methods --------------------------------------------------------------------
 
     def _methods(self) -> dict[str, Callable[[web.Request, dict[str, Any]], Awaitable[Answer]]]:
         return {
             "auth.test": self._auth_test,
+            "apps.connections.open": self._connections_open,
             "users.info": self._users_info,
             "chat.postMessage": self._post_message,
             "chat.postEphemeral": self._post_ephemeral,
@@ -209,6 +332,11 @@ class SlackApiDouble:
             "bot_id": "B0BOT",
             "is_enterprise_install": False,
         }
+
+    async def _connections_open(self, request: web.Request, _body: dict[str, Any]) -> Answer:
+        ticket = next(self._ids)
+        url = f"ws://{request.host}{SOCKET_PATH}?ticket={ticket}&app_id={APP_ID}"
+        return {"ok": True, "url": url}
 
     async def _users_info(self, _request: web.Request, body: dict[str, Any]) -> Answer:
         user = self.users.get(str(body.get("user")))
