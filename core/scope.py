@@ -14,13 +14,17 @@ from core.results import Scope, Subject, SubjectKind
 T = TypeVar("T")
 
 
+class ScopeError(ValueError):
+    """A question about several scopes at once; the message says to name one."""
+
+
 def resolve_scope(
     org: Org, *, team: str | None = None, rep: str | None = None, manager: str | None = None
 ) -> Scope:
     """The scope named by at most one of team, rep or manager; the company otherwise."""
     named = [value for value in (team, rep, manager) if value]
     if len(named) > 1:
-        raise ValueError("name one of a team, a rep or a manager, not several")
+        raise ScopeError("name one of a team, a rep or a manager, not several")
     if team:
         return Scope(SubjectKind.TEAM, org.find_team(team).id)
     if rep:
@@ -45,10 +49,6 @@ def _describe(org: Org, scope: Scope) -> Subject:
         team = org.teams[scope.id]
         return Subject(SubjectKind.TEAM, team.id, team.name, team=org.team_name(team.parent_id))
     return org.person_subject(scope.kind, scope.id)
-
-
-def needs_team_split(scope: Scope) -> bool:
-    return scope.kind is SubjectKind.TEAM
 
 
 def owners_of(org: Org, scope: Scope) -> set[int] | None:

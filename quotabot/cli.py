@@ -17,6 +17,7 @@ from dotenv import load_dotenv
 from core.config import ConfigError
 from core.org import AmbiguousNameError, UnknownNameError
 from core.periods import PeriodError
+from core.scope import ScopeError
 from core.storage import DatabaseError
 from quotabot.context import AppContext
 
@@ -28,6 +29,7 @@ USER_ERRORS: tuple[type[Exception], ...] = (
     ConfigError,
     DatabaseError,
     PeriodError,
+    ScopeError,
     UnknownNameError,
 )
 

@@ -131,6 +131,7 @@ def test_company_scorecard_json(database: str) -> None:
         (["scorecard", "--team", "Sputh"], "unknown team 'Sputh'"),
         (["scorecard", "--rep", "nobody@example.com"], "unknown rep 'nobody@example.com'"),
         (["pipeline", "--as-of", "yesterday-ish"], "is not a date or instant"),
+        (["scorecard", "--team", "North", "--rep", "Bea Rossi"], "name one of a team, a rep"),
     ],
 )
 def test_bad_input_is_named_without_a_traceback(
