@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from core.aggregates import ActivityTotals, ClosedTotals
 from core.config import Settings
+from core.money import to_cents
 from core.periods import Period
 from core.ranking import rank_in_name_order
 from core.results import GroupBy, Leaderboard, LeaderboardRow, Metric, Scope, Subject
@@ -47,7 +48,8 @@ def _average_deal_size(
 ) -> Decimal | None:
     won = c.won_before if before else c.won
     average = ratio(_won_revenue(c, a, quota, before), won)
-    return cents(int(average * 100)) if average is not None else None
+    # Rounded as the scorecard rounds it: to the cent, half to even.
+    return to_cents(average) if average is not None else None
 
 
 def _activities(_c: ClosedTotals, a: ActivityTotals, _q: Decimal | None, before: bool) -> Decimal:

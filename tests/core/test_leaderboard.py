@@ -108,6 +108,18 @@ def test_win_rate_average_deal_size_deals_won_and_activities(session: Session) -
     assert board(Metric.ACTIVITIES) == [(1, "Ada", 9), (2, "Bea", 4)]
 
 
+def test_average_deal_size_rounds_half_to_even_like_the_scorecard(session: Session) -> None:
+    company = Company(session)
+    ada = company.rep("Ada")
+    for amount in ("100.00", "50.00", "50.00"):  # 200 / 3 = 66.666..., so 66.67
+        company.deal(ada, "won", amount, date(2026, 11, 2))
+    session.commit()
+
+    board = leaderboard(session, SETTINGS, NOVEMBER, MID_NOVEMBER, metric=Metric.AVERAGE_DEAL_SIZE)
+
+    assert ranked(board) == [(1, "Ada", usd("66.67"))]
+
+
 def test_boards_by_team_and_by_manager(session: Session) -> None:
     company = Company(session)
     region = company.team("EMEA")
