@@ -9,12 +9,12 @@ period, else the sum of its sub-teams' and its members' quotas.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core.models import Quota
 from core.money import to_cents
@@ -36,14 +36,18 @@ class QuotaBook:
         calendar: FiscalCalendar,
         period: Period,
         metric: str = "won_revenue",
+        *,
+        reps: Collection[int] | None = None,
     ) -> QuotaBook:
-        rows = session.exec(
-            select(Quota).where(
-                Quota.metric == metric,
-                Quota.start_date <= period.end,
-                Quota.end_date >= period.start,
-            )
+        """The quotas overlapping `period`: everyone's, or only these reps' (no teams')."""
+        query = select(Quota).where(
+            Quota.metric == metric,
+            Quota.start_date <= period.end,
+            Quota.end_date >= period.start,
         )
+        if reps is not None:
+            query = query.where(col(Quota.rep_id).in_(reps))
+        rows = session.exec(query)
         by_rep: dict[int, Decimal] = defaultdict(Decimal)
         by_team: dict[int, Decimal] = defaultdict(Decimal)
         for quota in rows:

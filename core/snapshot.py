@@ -116,7 +116,10 @@ class Snapshot:
             snapshot.activities = aggregates.activity_totals(
                 session, start, through, split_by_team=split, owners=owners
             )
-        if quotas:
+        if quotas and owners is not None and by in (None, GroupBy.REP):
+            # Only a rep's, or a manager's people's, quotas: no team quota is needed.
+            snapshot.quotas = QuotaBook.load(session, calendar, period, reps=owners)
+        elif quotas:
             snapshot.quotas = QuotaBook.load(session, calendar, period)
             day = quota_day(period.end, snapshot.today, period.start)
             snapshot.members = aggregates.members_on(session, day)
