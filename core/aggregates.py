@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     and_,
     case,
+    cast,
     func,
     literal,
     or_,
@@ -67,6 +68,12 @@ def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> st
 def _cents(column: ColumnElement[Any]) -> ColumnElement[int]:
     """The stored hundredths of a money column, unconverted, so SQL sums stay integers."""
     return type_coerce(column, BigInteger)
+
+
+def _sum(values: ColumnElement[Any]) -> ColumnElement[int]:
+    """SUM of whole numbers, as a whole number: PostgreSQL would hand back NUMERIC,
+    which the driver turns into a Decimal per row."""
+    return cast(func.sum(values), BigInteger)
 
 
 def _when(condition: ColumnElement[bool], value: Any) -> ColumnElement[Any]:
@@ -151,10 +158,10 @@ def _closed(
     cycle_days: ColumnElement[Any]
     cycle_deals: ColumnElement[Any]
     if with_lost:
-        won_cents = func.sum(_when(is_won, _cents(deal.c.amount)))
+        won_cents = _sum(_when(is_won, _cents(deal.c.amount)))
         won, lost = _count_when(is_won), _count_when(deal.c.status == DealStatus.LOST)
     else:
-        won_cents, won, lost = func.sum(_cents(deal.c.amount)), func.count(), nothing
+        won_cents, won, lost = _sum(_cents(deal.c.amount)), func.count(), nothing
     if with_cycle:
         cycle = days_between(deal.c.created_date, deal.c.close_date)
         cycle_days = func.sum(_when(is_won, cycle))
