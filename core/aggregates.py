@@ -35,6 +35,8 @@ from sqlalchemy.sql.selectable import Select
 from sqlmodel import Session
 
 from core.models import Activity, Deal, DealStatus, TeamMembership
+from core.org import Org
+from core.results import Scope, SubjectKind
 
 deal = Deal.__table__  # type: ignore[attr-defined]
 membership = TeamMembership.__table__  # type: ignore[attr-defined]
@@ -84,16 +86,31 @@ def _count_when(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
+def _member_that_day(rep_column: Any, day: Any) -> ColumnElement[bool]:
+    """The membership row of the team the rep was on that day."""
+    return and_(
+        membership.c.rep_id == rep_column,
+        membership.c.start_date <= day,
+        or_(membership.c.end_date.is_(None), membership.c.end_date >= day),
+    )
+
+
 def _team_split(query: Select[Any], rep_column: Any, day_column: Any) -> Select[Any]:
     """Join each row to the team its rep was on that day (None when on no team)."""
-    return query.outerjoin(
-        membership,
-        and_(
-            membership.c.rep_id == rep_column,
-            membership.c.start_date <= day_column,
-            or_(membership.c.end_date.is_(None), membership.c.end_date >= day_column),
-        ),
-    )
+    return query.outerjoin(membership, _member_that_day(rep_column, day_column))
+
+
+def deals_in_scope(query: Select[Any], org: Org, scope: Scope, day: Any) -> Select[Any]:
+    """Limit a deal query to the scope. A team's deals are those of its members (and of
+    the teams below it) on `day`: a date, or a column such as the close date."""
+    if scope.kind is SubjectKind.TEAM and scope.id is not None:
+        joined = query.join(membership, _member_that_day(deal.c.owner_id, day))
+        return joined.where(membership.c.team_id.in_(org.subtree(scope.id)))
+    if scope.kind is SubjectKind.REP and scope.id is not None:
+        return query.where(deal.c.owner_id == scope.id)
+    if scope.kind is SubjectKind.MANAGER and scope.id is not None:
+        return query.where(deal.c.owner_id.in_(org.reports(scope.id)))
+    return query
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,34 +10,20 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.sql.selectable import Select
 from sqlmodel import Session
 
-from core.aggregates import days_between, deal, membership
+from core.aggregates import days_between, deal, deals_in_scope
 from core.config import Settings
 from core.models import DealStatus, ForecastCategory
 from core.org import Org
 from core.periods import FiscalCalendar, Period
-from core.results import DealView, Forecast, PipelineHealth, Scope, StageSummary, SubjectKind
-from core.scope import owners_of, subject_of
+from core.results import DealView, Forecast, PipelineHealth, Scope, StageSummary
+from core.scope import subject_of
 from core.scorecards import scorecard
 
 LISTED_DEALS = 10
-
-
-def _in_scope(query: Any, org: Org, scope: Scope, today: Any) -> Any:
-    """Limit a deal query to the scope: a team's deals are its members' of today."""
-    if scope.kind is SubjectKind.TEAM and scope.id is not None:
-        return query.join(
-            membership,
-            and_(
-                membership.c.rep_id == deal.c.owner_id,
-                membership.c.start_date <= today,
-                or_(membership.c.end_date.is_(None), membership.c.end_date >= today),
-            ),
-        ).where(membership.c.team_id.in_(org.subtree(scope.id)))
-    owners = owners_of(org, scope)
-    return query if owners is None else query.where(deal.c.owner_id.in_(owners))
 
 
 def pipeline_health(
@@ -56,7 +42,7 @@ def pipeline_health(
         func.coalesce(func.sum(deal.c.amount), 0),
         func.avg(days_between(deal.c.created_date, today)),
     ).where(is_open)
-    stages = _in_scope(stages, org, scope, today).group_by(deal.c.stage)
+    stages = deals_in_scope(stages, org, scope, today).group_by(deal.c.stage)
     by_stage = tuple(
         sorted(
             (
@@ -71,7 +57,7 @@ def pipeline_health(
 
     stale_condition = or_(deal.c.close_date < today, deal.c.last_touch_date <= untouched_since)
     listed = select(deal).where(is_open, stale_condition)
-    listed = _in_scope(listed, org, scope, today).order_by(
+    listed = deals_in_scope(listed, org, scope, today).order_by(
         case((deal.c.close_date < today, 0), else_=1),
         deal.c.last_touch_date.asc(),
         deal.c.id,
@@ -125,12 +111,12 @@ def forecast(
     card = scorecard(session, settings, scope, period, as_of)
 
     category = func.coalesce(deal.c.forecast_category, ForecastCategory.PIPELINE)
-    query = select(category, func.coalesce(func.sum(deal.c.amount), 0)).where(
+    query: Select[Any] = select(category, func.coalesce(func.sum(deal.c.amount), 0)).where(
         deal.c.status == DealStatus.OPEN, deal.c.close_date.between(period.start, period.end)
     )
-    query = _in_scope(query, org, scope, today).group_by(category)
-    open_by_category = {
-        name: Decimal(total) for name, total in session.connection().execute(query)
+    query = deals_in_scope(query, org, scope, today).group_by(category)
+    open_by_category: dict[str, Decimal] = {
+        str(name): Decimal(total) for name, total in session.connection().execute(query)
     }
 
     def part(name: ForecastCategory) -> Decimal:

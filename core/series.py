@@ -14,17 +14,17 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, func, or_, select, type_coerce
+from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlmodel import Session
 
-from core.aggregates import deal, membership
+from core.aggregates import deal, deals_in_scope
 from core.config import Settings
 from core.models import DealStatus
 from core.money import ZERO, to_cents
 from core.org import Org
 from core.periods import FiscalCalendar, Period
-from core.results import Scope, Subject, SubjectKind
-from core.scope import owners_of, subject_of
+from core.results import Scope, Subject
+from core.scope import subject_of
 from core.scorecards import cents
 from core.snapshot import Snapshot
 
@@ -118,23 +118,7 @@ def _won_cents_by_day(
         deal.c.status == DealStatus.WON, deal.c.close_date.between(first, last)
     )
 
-    if scope.kind is SubjectKind.TEAM and scope.id is not None:
-        # The team its owner was on that day; a deal of a rep on no team counts for none.
-        query = query.join(
-            membership,
-            and_(
-                membership.c.rep_id == deal.c.owner_id,
-                membership.c.start_date <= deal.c.close_date,
-                or_(
-                    membership.c.end_date.is_(None),
-                    membership.c.end_date >= deal.c.close_date,
-                ),
-            ),
-        ).where(membership.c.team_id.in_(org.subtree(scope.id)))
-    else:
-        owners = owners_of(org, scope)
-        if owners is not None:
-            query = query.where(deal.c.owner_id.in_(owners))
-
+    # A team's deals count for the team their owner was on at the close date.
+    query = deals_in_scope(query, org, scope, deal.c.close_date)
     query = query.group_by(deal.c.close_date)
     return {day: int(total or 0) for day, total in session.connection().execute(query)}
