@@ -17,7 +17,7 @@ from adapters.slack.blocks import message
 from bot.people import Asker, asker_by_email
 from bot.reply import Reply
 from core.models import Rep
-from quotabot.cli_reports import _as_of, console
+from quotabot.cli_reports import console, parse_as_of
 from quotabot.context import AppContext
 
 # How `preview` shows a reply on each platform: the reply and the folder for its images
@@ -60,7 +60,7 @@ def _chat_for(
     app: AppContext, email: str, out: Path, as_of: str | None, charts: bool
 ) -> ConsoleChat:
     asker = find_asker(app, email)
-    moment = _as_of(app, as_of)
+    moment = parse_as_of(app, as_of)
 
     def open_session() -> Session:
         return app.session()

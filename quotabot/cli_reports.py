@@ -51,7 +51,7 @@ def read_options(function: Callable[..., None]) -> Callable[..., None]:
         app: AppContext, *, period: str, as_of: str | None, team: str | None,
         rep: str | None, **rest: Any,
     ) -> None:  # fmt: skip
-        moment = _as_of(app, as_of)
+        moment = parse_as_of(app, as_of)
         with app.session() as session:
             scope = resolve_scope(Org.load(session), team=team, rep=rep)
         function(app, Question(moment, app.calendar.parse(period, moment), scope), **rest)
@@ -79,7 +79,7 @@ def read_options(function: Callable[..., None]) -> Callable[..., None]:
     return wrapped
 
 
-def _as_of(app: AppContext, text: str | None) -> datetime:
+def parse_as_of(app: AppContext, text: str | None) -> datetime:
     """`--as-of`: a day means the end of that day on the company's clock."""
     if not text:
         return app.now

@@ -12,7 +12,7 @@ from aiohttp import web
 
 from adapters.slack.config import SlackConfigError
 from adapters.slack.delivery import SLACK_FAILURES
-from quotabot.cli_reports import _as_of
+from quotabot.cli_reports import parse_as_of
 from quotabot.context import AppContext
 from quotabot.server import HEALTH_PATH, build_server
 
@@ -55,7 +55,7 @@ def serve(app: AppContext, host: str, port: int, as_of: str | None) -> None:
 def _fixed(app: AppContext, as_of: str | None) -> Callable[[], datetime] | None:
     if not as_of:
         return None
-    moment = _as_of(app, as_of)
+    moment = parse_as_of(app, as_of)
     return lambda: moment
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from bot.formatting import FALLBACK_LOCALE, format_money
 from core.periods import Period
 from core.results import Leaderboard, Scorecard, Subject, Unit
 
@@ -110,13 +111,13 @@ def dumps(data: Any) -> str:
 
 
 def money(value: Decimal | None, currency: str, *, cents: bool = True) -> str:
-    """$1,234.50, or $1,235 without cents for the columns of wide tables."""
+    """$1,234.50, or $1,235 without cents for the columns of wide tables.
+
+    The command line speaks English, so its money reads as chat replies do in English.
+    """
     if value is None:
         return "–"
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency)
-    sign = "-" if value < 0 else ""
-    number = f"{abs(value):,.2f}" if cents else f"{abs(value):,.0f}"
-    return f"{sign}{symbol}{number}" if symbol else f"{sign}{number} {currency}"
+    return format_money(value, currency, FALLBACK_LOCALE, whole=not cents)
 
 
 def percent(value: Decimal | None) -> str:
