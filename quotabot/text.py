@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from core.periods import Period
-from core.results import Forecast, PipelineHealth, RiskReason, Scorecard
+from core.results import Forecast, PipelineHealth, RiskReason, Scorecard, SubjectKind
 from quotabot.output import money, percent
 
 
@@ -84,9 +84,11 @@ def print_scorecards(console: Console, cards: list[Scorecard], currency: str) ->
         return
     first = cards[0]
     table = Table(title=f"Scorecards, {first.period.label}", title_justify="left")
+    # A team's row names the region it belongs to; a person's, their team.
+    in_column = "Part of" if first.subject.kind is SubjectKind.TEAM else "Team"
     for name in (
         "Name",
-        "Team",
+        in_column,
         "Won",
         "Quota",
         "Attainment",
@@ -95,7 +97,7 @@ def print_scorecards(console: Console, cards: list[Scorecard], currency: str) ->
         "Pipeline",
         "At risk",
     ):
-        table.add_column(name, justify="left" if name in {"Name", "Team"} else "right")
+        table.add_column(name, justify="left" if name in {"Name", in_column} else "right")
     for card in sorted(cards, key=lambda c: (-(c.attainment or Decimal(-1)), c.subject.name)):
         table.add_row(
             card.subject.name,
