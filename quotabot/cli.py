@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import sys
 import tempfile
@@ -34,8 +35,38 @@ USER_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+# Each command and the module that defines it. A module is imported only when one of
+# its commands runs, so `quotabot leaderboard` does not load matplotlib or Bolt.
+COMMAND_MODULES = {
+    "atrisk": "cli_reports",
+    "chat": "cli_chat",
+    "db": "cli_db",
+    "demo": "cli_demo",
+    "forecast": "cli_reports",
+    "import": "cli_import",
+    "leaderboard": "cli_reports",
+    "pipeline": "cli_reports",
+    "preview": "cli_chat",
+    "scorecard": "cli_reports",
+    "serve": "cli_serve",
+}
+
+
 class QuotabotGroup(click.Group):
-    """The error boundary of the command line: no traceback ever reaches the user."""
+    """The error boundary of the command line: no traceback ever reaches the user.
+
+    It also loads each command's module on first use (see COMMAND_MODULES).
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMAND_MODULES:
+            return None
+        module = importlib.import_module(f"quotabot.{COMMAND_MODULES[cmd_name]}")
+        commands: list[click.Command] = module.COMMANDS
+        return next(command for command in commands if command.name == cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -86,13 +117,4 @@ def main(
     gc.freeze()
 
 
-def _register() -> None:
-    from quotabot import cli_chat, cli_db, cli_demo, cli_import, cli_reports, cli_serve
-
-    for module in (cli_db, cli_demo, cli_import, cli_reports, cli_chat, cli_serve):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
 load_dotenv()
-_register()
