@@ -222,17 +222,95 @@ class LedgerEntry(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class SubscriptionKind(StrEnum):
+    """What a subscription posts."""
+
+    LEADERBOARD = "leaderboard"
+    REPORT = "report"
+    CELEBRATIONS = "celebrations"
+    CONTEST = "contest"
+
+
+class Subscription(SQLModel, table=True):
+    """A post on a schedule: what (kind, metric, period, team), where, and when.
+
+    `target` is a channel or a person on `platform` (`slack` or `teams`) in `workspace`
+    (a Slack team or a Teams tenant); `cron` has the five fields of crontab and is read
+    on the clock of `timezone`, an IANA name.
+    """
+
+    __table_args__ = (Index("ix_subscription_target", "platform", "workspace", "target"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    workspace: str = Field(max_length=100)
+    target: str = Field(max_length=200)
+    kind: str = Field(max_length=16)
+    cron: str = Field(max_length=100)
+    timezone: str = Field(max_length=64)
+    metric: str = Field(default="won_revenue", max_length=32)
+    period: str = Field(default="this-quarter", max_length=40)
+    team_id: int | None = Field(default=None, foreign_key="team.id")
+    created_by: str = Field(max_length=320)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ScheduledRun(SQLModel, table=True):
+    """A job's run at one fire time, claimed by the first process to insert it."""
+
+    __tablename__ = "scheduled_run"
+    __table_args__ = (UniqueConstraint("job_key", "fire_time"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    job_key: str = Field(max_length=200)
+    fire_time: datetime = Field(sa_type=UTCDateTime)
+    claimed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    claimed_by: str = Field(default="", max_length=100)
+
+
+class DeliveryState(StrEnum):
+    PENDING = "pending"  # recorded with its run, not sent yet (or to be tried again)
+    SENDING = "sending"  # taken by a process until `lease_until`
+    SENT = "sent"
+    FAILED = "failed"  # gave up after the last attempt
+    SKIPPED = "skipped"  # not sent on purpose: quiet hours, subscription gone; see last_error
+
+
+class ScheduledDelivery(SQLModel, table=True):
+    """One run's post to one target: recorded before sending, marked sent after."""
+
+    __tablename__ = "delivery"
+    __table_args__ = (
+        UniqueConstraint("run_id", "target"),
+        Index("ix_delivery_state", "state", "run_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(foreign_key="scheduled_run.id")
+    target: str = Field(max_length=300)
+    state: str = Field(default=DeliveryState.PENDING, max_length=16)
+    attempts: int = 0
+    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, max_length=500)
+
+
 __all__ = [
     "Activity",
     "ChatIdentity",
     "Deal",
     "DealStageChange",
     "DealStatus",
+    "DeliveryState",
     "ForecastCategory",
     "LedgerEntry",
     "Quota",
     "Rep",
     "Role",
+    "ScheduledDelivery",
+    "ScheduledRun",
+    "Subscription",
+    "SubscriptionKind",
     "Team",
     "TeamMembership",
     "UTCDateTime",
