@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import logging
 import sys
@@ -20,6 +19,7 @@ from core.org import AmbiguousNameError, UnknownNameError
 from core.periods import PeriodError
 from core.scope import ScopeError
 from core.storage import DatabaseError
+from quotabot import collector
 from quotabot.context import AppContext
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ COMMAND_MODULES = {
     "preview": "cli_chat",
     "scorecard": "cli_reports",
     "serve": "cli_serve",
+    "subscriptions": "cli_subscriptions",
 }
 
 
@@ -112,9 +113,7 @@ def main(
         stream=sys.stderr,
     )
     ctx.obj = AppContext(database=database, config_path=config_path)
-    # Everything loaded so far lives as long as the process: keeping it out of the
-    # garbage collector's scans saves tens of milliseconds on every large answer.
-    gc.freeze()
+    collector.settle()
 
 
 load_dotenv()
