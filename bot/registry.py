@@ -106,6 +106,7 @@ class ChatContext:
     texts: Texts
     platform: str = "console"
     workspace: str = ""
+    channel: str = ""  # where the command was typed, when the platform says
     charts: bool = True  # False draws no images (previews of text, quick tests)
     registry: Registry | None = None  # the registry that dispatched: help lists it
 

@@ -64,7 +64,7 @@ class SlackBot:
         """Answer `line` at `where`; the error boundary of everything sent to Slack."""
         texts = self.texts(None)
         try:
-            reply, texts = await self.reply_to(line, workspace, where.user_id)
+            reply, texts = await self.reply_to(line, workspace, where.user_id, where.channel_id)
             if public:
                 reply = reply.shown_to(Visibility.CHANNEL)
             await self.delivery.send(reply, where)
@@ -85,20 +85,26 @@ class SlackBot:
                 "could not apologise in Slack either (reference %s): %s", reference, error
             )
 
-    async def reply_to(self, line: str, workspace: str, user_id: str) -> tuple[Reply, Texts]:
+    async def reply_to(
+        self, line: str, workspace: str, user_id: str, channel: str | None = None
+    ) -> tuple[Reply, Texts]:
         """The registry's reply to a Slack user, or how to get linked; and their texts."""
         asker, profile = await self.people.asker(workspace, user_id)
         if asker is None:
             texts = self.texts(profile.locale if profile else None)
             return not_linked(texts), texts
         texts = self.texts(asker.locale)
-        reply = await asyncio.to_thread(self._dispatch, line, workspace, asker, texts)
+        reply = await asyncio.to_thread(
+            self._dispatch, line, workspace, asker, texts, channel or ""
+        )
         return reply, texts
 
     def texts(self, locale: str | None) -> Texts:
         return Texts(locale or self.settings.locale, self.settings.currency)
 
-    def _dispatch(self, line: str, workspace: str, asker: Asker, texts: Texts) -> Reply:
+    def _dispatch(
+        self, line: str, workspace: str, asker: Asker, texts: Texts, channel: str = ""
+    ) -> Reply:
         # In a worker thread: its own session, and its own event loop for the handlers.
         with self.open_session() as session:
             context = ChatContext(
@@ -109,6 +115,7 @@ class SlackBot:
                 texts=texts,
                 platform=PLATFORM,
                 workspace=workspace,
+                channel=channel,
             )
             return asyncio.run(self.registry.dispatch(line, context))
 
