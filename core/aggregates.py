@@ -11,7 +11,7 @@ is the caller's one step.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -25,6 +25,7 @@ from sqlalchemy import (
     cast,
     func,
     literal,
+    null,
     or_,
     select,
     type_coerce,
@@ -191,9 +192,10 @@ def _closed(
         deal.c.status.in_(statuses), deal.c.close_date.between(first, last)
     )
     query = _grouped(query, deal.c.owner_id, deal.c.close_date, split_by_team, owners)
+    # Every column here is a whole number on both databases; a SUM of no rows is NULL.
     return {
-        (owner, team_id): (int(a or 0), int(b or 0), int(c or 0), int(d or 0), int(e or 0))
-        for owner, team_id, a, b, c, d, e in _rows(session, query, split_by_team)
+        (owner, team_id): (a or 0, b or 0, c or 0, d or 0, e or 0)
+        for owner, a, b, c, d, e, team_id in _rows(session, query)
     }
 
 
@@ -204,21 +206,21 @@ def _grouped(
     split_by_team: bool,
     owners: Collection[int] | None,
 ) -> Select[Any]:
-    """Restrict to `owners` and group by rep, or by rep and the team of that `day`."""
+    """Restrict to `owners` and group by rep, or by rep and the team of that `day`.
+
+    The team comes last in each row, as None when the totals are not split by team."""
     if owners is not None:
         query = query.where(rep_column.in_(owners))
     if not split_by_team:
-        return query.group_by(rep_column)
+        return query.add_columns(null()).group_by(rep_column)
     query = _team_split(query, rep_column, day).add_columns(membership.c.team_id)
     return query.group_by(rep_column, membership.c.team_id)
 
 
-def _rows(session: Session, query: Select[Any], split_by_team: bool) -> list[list[Any]]:
-    """Rows as [rep, team or None, *totals], whichever way they were grouped."""
-    fetched = session.connection().execute(query).all()
-    if not split_by_team:
-        return [[row[0], None, *row[1:]] for row in fetched]
-    return [[row[0], row[-1], *row[1:-1]] for row in fetched]
+def _rows(session: Session, query: Select[Any]) -> Sequence[tuple[Any, ...]]:
+    """Rows as (rep, *totals, team or None), whichever way they were grouped."""
+    rows: Sequence[tuple[Any, ...]] = session.connection().execute(query).all()
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +268,7 @@ def open_totals(
     query = _grouped(query, deal.c.owner_id, literal(today), split_by_team, owners)
 
     totals: dict[Key, OpenTotals] = {}
-    for owner, team_id, *numbers in _rows(session, query, split_by_team):
+    for owner, *numbers, team_id in _rows(session, query):
         totals[(owner, team_id)] = OpenTotals(*(int(n or 0) for n in numbers))
     return totals
 
@@ -296,7 +298,7 @@ def activity_totals(
 
     return {
         (rep, team_id): ActivityTotals(int(total), int(total_before))
-        for rep, team_id, total, total_before in _rows(session, query, split_by_team)
+        for rep, total, total_before, team_id in _rows(session, query)
     }
 
 

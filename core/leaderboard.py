@@ -18,22 +18,25 @@ from core.results import GroupBy, Leaderboard, LeaderboardRow, Metric, Scope, Su
 from core.scorecards import cents, ratio
 from core.snapshot import Snapshot
 
-# Each metric from a subject's totals, today's and the day before's.
-Value = Callable[[ClosedTotals, ActivityTotals, Decimal | None, bool], Decimal | None]
+# Each metric from a subject's totals, today's or the day before's, as a number that
+# orders and ties exactly as the metric does: whole hundredths and counts stay integers,
+# which rank faster than Decimals, and only the rows shown are turned into values.
+Number = Decimal | int
+Value = Callable[[ClosedTotals, ActivityTotals, Decimal | None, bool], Number | None]
 
 
-def _won_revenue(c: ClosedTotals, _a: ActivityTotals, _q: Decimal | None, before: bool) -> Decimal:
-    return cents(c.won_cents_before if before else c.won_cents)
+def _won_revenue(c: ClosedTotals, _a: ActivityTotals, _q: Decimal | None, before: bool) -> int:
+    return c.won_cents_before if before else c.won_cents
 
 
 def _attainment(
-    c: ClosedTotals, a: ActivityTotals, quota: Decimal | None, before: bool
+    c: ClosedTotals, _a: ActivityTotals, quota: Decimal | None, before: bool
 ) -> Decimal | None:
-    return ratio(_won_revenue(c, a, quota, before), quota)
+    return ratio(cents(c.won_cents_before if before else c.won_cents), quota)
 
 
-def _deals_won(c: ClosedTotals, _a: ActivityTotals, _q: Decimal | None, before: bool) -> Decimal:
-    return Decimal(c.won_before if before else c.won)
+def _deals_won(c: ClosedTotals, _a: ActivityTotals, _q: Decimal | None, before: bool) -> int:
+    return c.won_before if before else c.won
 
 
 def _win_rate(
@@ -44,25 +47,29 @@ def _win_rate(
 
 
 def _average_deal_size(
-    c: ClosedTotals, a: ActivityTotals, quota: Decimal | None, before: bool
+    c: ClosedTotals, _a: ActivityTotals, _q: Decimal | None, before: bool
 ) -> Decimal | None:
-    won = c.won_before if before else c.won
-    average = ratio(_won_revenue(c, a, quota, before), won)
+    won_cents, won = (c.won_cents_before, c.won_before) if before else (c.won_cents, c.won)
+    average = ratio(cents(won_cents), won)
     # Rounded as the scorecard rounds it: to the cent, half to even.
     return to_cents(average) if average is not None else None
 
 
-def _activities(_c: ClosedTotals, a: ActivityTotals, _q: Decimal | None, before: bool) -> Decimal:
-    return Decimal(a.count_before if before else a.count)
+def _activities(_c: ClosedTotals, a: ActivityTotals, _q: Decimal | None, before: bool) -> int:
+    return a.count_before if before else a.count
 
 
-VALUES: dict[Metric, Value] = {
-    Metric.WON_REVENUE: _won_revenue,
-    Metric.ATTAINMENT: _attainment,
-    Metric.DEALS_WON: _deals_won,
-    Metric.WIN_RATE: _win_rate,
-    Metric.AVERAGE_DEAL_SIZE: _average_deal_size,
-    Metric.ACTIVITIES: _activities,
+def _as_is(number: Number) -> Decimal:
+    return Decimal(number)
+
+
+VALUES: dict[Metric, tuple[Value, Callable[[Number], Decimal]]] = {
+    Metric.WON_REVENUE: (_won_revenue, lambda hundredths: cents(int(hundredths))),
+    Metric.ATTAINMENT: (_attainment, _as_is),
+    Metric.DEALS_WON: (_deals_won, _as_is),
+    Metric.WIN_RATE: (_win_rate, _as_is),
+    Metric.AVERAGE_DEAL_SIZE: (_average_deal_size, _as_is),
+    Metric.ACTIVITIES: (_activities, _as_is),
 }
 
 
@@ -91,9 +98,9 @@ def leaderboard(
         activities=metric is Metric.ACTIVITIES,
         quotas=metric is Metric.ATTAINMENT,
     )
-    value = VALUES[metric]
+    value, shown = VALUES[metric]
 
-    entries: list[tuple[Subject, Decimal | None, Decimal | None]] = []
+    entries: list[tuple[Subject, Number | None, Number | None]] = []
     for scope, subject in snapshot.subjects(by, within):
         closed = snapshot.closed_for(scope)
         done = snapshot.activities_for(scope)
@@ -114,5 +121,7 @@ def leaderboard(
         movement: int | None = None
         if rank is not None and rank_before is not None:
             movement = rank_before - rank
-        rows.append(LeaderboardRow(rank, subject, current, movement))
+        rows.append(
+            LeaderboardRow(rank, subject, None if current is None else shown(current), movement)
+        )
     return Leaderboard(metric, by, period, as_of, tuple(rows))

@@ -11,7 +11,7 @@ T = TypeVar("T")
 
 
 def competition_ranks(
-    items: Sequence[T], value: Callable[[T], Decimal | None], name: Callable[[T], str]
+    items: Sequence[T], value: Callable[[T], Decimal | int | None], name: Callable[[T], str]
 ) -> list[tuple[int | None, T]]:
     """Items best first with their rank; equal values share a rank, the next one skips.
 
@@ -26,22 +26,29 @@ def in_name_order(items: Sequence[T], name: Callable[[T], str]) -> list[T]:
 
 
 def rank_in_name_order(
-    items: Sequence[T], value: Callable[[T], Decimal | None]
+    items: Sequence[T], value: Callable[[T], Decimal | int | None]
 ) -> list[tuple[int | None, T]]:
     """`competition_ranks` of items already in name order, which ties keep.
 
     A board ranks the same people twice (today and the day before): sorting them
     by name once serves both.
     """
-    valued = [(number, item) for item in items if (number := value(item)) is not None]
+    valued: list[tuple[Decimal | int, T]] = []
+    unvalued: list[tuple[int | None, T]] = []
+    for item in items:
+        number = value(item)
+        if number is None:
+            unvalued.append((None, item))
+        else:
+            valued.append((number, item))
     valued.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in name order
 
     ranked: list[tuple[int | None, T]] = []
-    previous: Decimal | None = None
+    previous: Decimal | int | None = None
     rank = 0
     for position, (number, item) in enumerate(valued, start=1):
         if number != previous:
             rank, previous = position, number
         ranked.append((rank, item))
-    ranked.extend((None, item) for item in items if value(item) is None)
+    ranked.extend(unvalued)
     return ranked
