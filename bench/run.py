@@ -13,7 +13,6 @@ results are printed as a Markdown table and kept in bench/results/latest.md.
 from __future__ import annotations
 
 import argparse
-import gc
 import platform
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from bench.generate import generate, write_deals_csv, write_reps_csv
 from bench.leaderboard import LeaderboardTiming, measure
 from core.models import Deal
 from core.storage import open_database
+from quotabot import collector
 
 DATA = Path(__file__).with_name("data")
 RESULTS = Path(__file__).with_name("results")
@@ -126,8 +126,8 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    # As `quotabot` itself does once loaded: start-up objects leave the collector's view.
-    gc.freeze()
+    # As `quotabot` itself does once loaded (see quotabot/collector.py).
+    collector.settle()
     DATA.mkdir(exist_ok=True)
     targets = [("SQLite", f"sqlite:///{DATA / f'bench-{args.reps}-{args.deals}.db'}")]
     if args.postgres:
