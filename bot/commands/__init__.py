@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.commands import account, leaderboard, pipeline, quota, team
+from bot.commands import account, leaderboard, pipeline, quota, subscriptions, team
 from bot.registry import Registry
 
-FAMILIES = (quota, leaderboard, pipeline, team, account)
+FAMILIES = (quota, leaderboard, pipeline, team, account, subscriptions)
 
 
 def build_registry() -> Registry:

@@ -23,6 +23,12 @@ MESSAGES: dict[str, str] = {
     "help.whoami": "who Quotabot thinks you are, and whose figures you can see",
     "usage.link": "link @user EMAIL",
     "help.link": "tie a chat user to the rep with that email (admins)",
+    "usage.subscribe": "subscribe leaderboard daily|weekdays|weekly DAY HH:MM [metric] [team]",
+    "help.subscribe": "post the leaderboard to this channel on a schedule (managers)",
+    "usage.unsubscribe": "unsubscribe NUMBER",
+    "help.unsubscribe": "stop one of this channel's scheduled posts (managers)",
+    "usage.subscriptions": "subscriptions",
+    "help.subscriptions": "this channel's scheduled posts and when each goes next (managers)",
     "help.title": "Quotabot commands",
     "help.intro": (
         "Type a command with or without a slash. A period is a name such as `2026-Q4`, "
@@ -172,6 +178,57 @@ MESSAGES: dict[str, str] = {
     "risk.no_pipeline": "no open pipeline to close the gap",
     "risk.stale.one": "{count} stale deal",
     "risk.stale.other": "{count} stale deals",
+    # -- scheduled posts: subscribe, unsubscribe, subscriptions --
+    "subscribe.title": "Scheduled",
+    "subscribe.done": "{when} I will post the {what} in this channel (subscription {id}).",
+    "subscribe.member": "Quotabot must be a member of this channel to post here.",
+    "subscribe.stop": "Type `unsubscribe {id}` to stop it.",
+    "subscribe.what": "leaderboard of {metric}",
+    "subscribe.what.team": "leaderboard of {metric} of {team}",
+    "subscribe.not_here": (
+        "Scheduled posts go to a Slack or Teams channel: type this in the channel that "
+        "should get them."
+    ),
+    "subscribe.kind_not_built": (
+        "Only the leaderboard can be scheduled so far; {kind} posts are not built yet."
+    ),
+    "subscribe.unknown_kind": "I can schedule `leaderboard` posts; `{word}` is not one of them.",
+    "subscribe.bad_frequency": (
+        "`{word}` is not how often: say `daily`, `weekdays`, or `weekly` and a day "
+        "(`weekly mon 09:00`)."
+    ),
+    "subscribe.bad_day": (
+        "`{word}` is not a day of the week; use mon, tue, wed, thu, fri, sat or sun."
+    ),
+    "subscribe.bad_time": "`{word}` is not a time of day; write it as `09:00`.",
+    "subscribe.quiet": (
+        "{time} is in quiet hours: scheduled posts go out only between {start} and {end}. "
+        "Pick a time in between."
+    ),
+    "subscribe.exists": "This channel gets that post already (subscription {id}).",
+    "when.daily": "Every day at {time} ({zone})",
+    "when.weekdays": "Every weekday at {time} ({zone})",
+    "when.weekly": "Every {day} at {time} ({zone})",
+    "when.cron": "On the schedule `{cron}` ({zone})",
+    "subscriptions.title": "Scheduled posts in this channel",
+    "subscriptions.none": (
+        "This channel gets no scheduled posts. Try `subscribe leaderboard weekdays 09:00`."
+    ),
+    "subscriptions.line": "*{id}.* The {what}. {when}; next on {next}.",
+    "subscriptions.stop": "Type `unsubscribe NUMBER` to stop one.",
+    "unsubscribe.title": "Unsubscribed",
+    "unsubscribe.done": "Subscription {id} is stopped: no more {what} here.",
+    "unsubscribe.unknown": (
+        "This channel has no subscription {id}; `subscriptions` lists the ones it has."
+    ),
+    # -- scheduled posts: the daily leaderboard --
+    "post.leaderboard.title": "Daily leaderboard · {metric} · {period}",
+    "post.leaderboard.movers": "*Biggest movers since yesterday*",
+    "post.leaderboard.up": "▲ {name} up {places}",
+    "post.leaderboard.down": "▼ {name} down {places}",
+    "post.leaderboard.no_movers": "Nobody changed places since yesterday.",
+    "post.as_of": "Figures as of the latest CRM update, {day} at {time} ({zone}).",
+    "post.as_of.none": "No deals have been imported yet.",
     # -- buttons --
     "button.this_quarter": "This quarter",
     "button.last_quarter": "Last quarter",

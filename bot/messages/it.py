@@ -23,6 +23,12 @@ MESSAGES: dict[str, str] = {
     "help.whoami": "chi sei per Quotabot, e di chi puoi vedere i numeri",
     "usage.link": "link @utente EMAIL",
     "help.link": "collega un utente della chat al venditore con quella email (admin)",
+    "usage.subscribe": "subscribe leaderboard daily|weekdays|weekly GIORNO HH:MM [metrica] [team]",
+    "help.subscribe": "pubblica la classifica in questo canale a orari fissi (manager)",
+    "usage.unsubscribe": "unsubscribe NUMERO",
+    "help.unsubscribe": "ferma una delle pubblicazioni programmate di questo canale (manager)",
+    "usage.subscriptions": "subscriptions",
+    "help.subscriptions": "le pubblicazioni programmate del canale e quando escono (manager)",
     "help.title": "Comandi di Quotabot",
     "help.intro": (
         "Scrivi un comando con o senza barra. Un periodo è un nome come `2026-Q4`, "
@@ -176,6 +182,59 @@ MESSAGES: dict[str, str] = {
     "risk.no_pipeline": "nessuna pipeline aperta per colmare il divario",
     "risk.stale.one": "{count} trattativa ferma",
     "risk.stale.other": "{count} trattative ferme",
+    # -- pubblicazioni programmate: subscribe, unsubscribe, subscriptions --
+    "subscribe.title": "Programmato",
+    "subscribe.done": "{when} pubblicherò la {what} in questo canale (iscrizione {id}).",
+    "subscribe.member": "Quotabot deve far parte di questo canale per pubblicarvi.",
+    "subscribe.stop": "Scrivi `unsubscribe {id}` per fermarla.",
+    "subscribe.what": "classifica per {metric}",
+    "subscribe.what.team": "classifica per {metric} di {team}",
+    "subscribe.not_here": (
+        "Le pubblicazioni programmate vanno in un canale Slack o Teams: scrivi il comando "
+        "nel canale che deve riceverle."
+    ),
+    "subscribe.kind_not_built": (
+        "Per ora si può programmare solo la classifica; le pubblicazioni {kind} non ci sono "
+        "ancora."
+    ),
+    "subscribe.unknown_kind": "Posso programmare la `leaderboard`; `{word}` non è tra queste.",
+    "subscribe.bad_frequency": (
+        "`{word}` non dice ogni quanto: scrivi `daily`, `weekdays`, oppure `weekly` e un "
+        "giorno (`weekly lun 09:00`)."
+    ),
+    "subscribe.bad_day": (
+        "`{word}` non è un giorno della settimana; usa lun, mar, mer, gio, ven, sab o dom."
+    ),
+    "subscribe.bad_time": "`{word}` non è un orario; scrivilo come `09:00`.",
+    "subscribe.quiet": (
+        "Le {time} sono in orario di silenzio: le pubblicazioni programmate escono solo "
+        "tra le {start} e le {end}. Scegli un orario in mezzo."
+    ),
+    "subscribe.exists": "Questo canale riceve già quella pubblicazione (iscrizione {id}).",
+    "when.daily": "Ogni giorno alle {time} ({zone})",
+    "when.weekdays": "Ogni giorno feriale alle {time} ({zone})",
+    "when.weekly": "Ogni {day} alle {time} ({zone})",
+    "when.cron": "Secondo l'orario `{cron}` ({zone})",
+    "subscriptions.title": "Pubblicazioni programmate in questo canale",
+    "subscriptions.none": (
+        "Questo canale non riceve pubblicazioni programmate. Prova "
+        "`subscribe leaderboard weekdays 09:00`."
+    ),
+    "subscriptions.line": "*{id}.* La {what}. {when}; la prossima il {next}.",
+    "subscriptions.stop": "Scrivi `unsubscribe NUMERO` per fermarne una.",
+    "unsubscribe.title": "Iscrizione annullata",
+    "unsubscribe.done": "L'iscrizione {id} è ferma: niente più {what} qui.",
+    "unsubscribe.unknown": (
+        "Questo canale non ha l'iscrizione {id}; `subscriptions` elenca quelle che ha."
+    ),
+    # -- pubblicazioni programmate: la classifica del giorno --
+    "post.leaderboard.title": "Classifica del giorno · {metric} · {period}",
+    "post.leaderboard.movers": "*Chi si è mosso di più da ieri*",
+    "post.leaderboard.up": "▲ {name} sale di {places}",
+    "post.leaderboard.down": "▼ {name} scende di {places}",
+    "post.leaderboard.no_movers": "Nessuno ha cambiato posizione da ieri.",
+    "post.as_of": "Dati all'ultimo aggiornamento dal CRM, {day} alle {time} ({zone}).",
+    "post.as_of.none": "Non è ancora stata importata nessuna trattativa.",
     # -- pulsanti --
     "button.this_quarter": "Questo trimestre",
     "button.last_quarter": "Trimestre scorso",
