@@ -67,6 +67,23 @@ def target_key(platform: str, workspace: str, target: str) -> str:
     return f"{platform}:{workspace}:{target}"
 
 
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a post goes: a channel or a person on one platform, in one workspace."""
+
+    platform: str
+    workspace: str
+    address: str  # a channel id, or a person's id for a direct message
+
+    @classmethod
+    def of(cls, subscription: Subscription) -> Target:
+        return cls(subscription.platform, subscription.workspace, subscription.target)
+
+    @property
+    def key(self) -> str:
+        return target_key(self.platform, self.workspace, self.address)
+
+
 def add_subscription(
     session: Session, settings: Settings, new: NewSubscription, now: datetime
 ) -> Subscription:

@@ -37,11 +37,17 @@ DEFAULT_PORT = 3978
     metavar="DATE|INSTANT",
     help="Answer as of this day or instant, for demos [default: the moment asked].",
 )
+@click.option(
+    "--no-scheduler",
+    is_flag=True,
+    help="Post no scheduled posts from this process (another one does, or none should).",
+)
 @click.pass_obj
-def serve(app: AppContext, host: str, port: int, as_of: str | None) -> None:
-    """Serve Slack (at /slack/events, or over Socket Mode) and /healthz."""
+def serve(app: AppContext, host: str, port: int, as_of: str | None, no_scheduler: bool) -> None:
+    """Serve Slack (at /slack/events, or over Socket Mode) and /healthz, and post the
+    scheduled posts."""
     try:
-        server = build_server(app, os.environ, now=_fixed(app, as_of))
+        server = build_server(app, os.environ, now=_fixed(app, as_of), scheduler=not no_scheduler)
     except SlackConfigError as error:
         raise click.ClickException(str(error)) from None
 

@@ -21,6 +21,7 @@ from adapters.slack.delivery import BACKOFF, Delivery, web_client
 from adapters.slack.identity import People
 from bot.commands import build_registry
 from quotabot.context import AppContext
+from quotabot.scheduling import attach_scheduled_posts
 
 logger = logging.getLogger(__name__)
 
@@ -37,11 +38,13 @@ def build_server(
     *,
     now: Callable[[], datetime] | None = None,
     backoff: float = BACKOFF,
+    scheduler: bool = True,
 ) -> web.Application:
     """The application, ready to run; SlackConfigError lists what is missing.
 
     `now` fixes the moment the bot answers as of (demos); `backoff` is the first pause
-    before retrying a failed call to Slack.
+    before retrying a failed call to Slack; `scheduler` runs the scheduled posts
+    (scheduler/) for as long as the server runs.
     """
     config = slack_config(environ)
     context.engine  # noqa: B018 - open (and check) the database before listening
@@ -61,6 +64,8 @@ def build_server(
     server.router.add_get(HEALTH_PATH, healthz)
     app = build_app(config, bot, SeenRecently(DELIVERY_MEMORY))
     slack_http.mount(server, app, config)
+    if scheduler:
+        attach_scheduled_posts(server, context, bot.delivery)
     mode = "Socket Mode" if config.socket_mode else f"HTTP at {slack_http.EVENTS_PATH}"
     logger.info("Slack over %s; Web API at %s", mode, config.api_url)
     return server

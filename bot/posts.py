@@ -1,0 +1,113 @@
+"""Posts that nobody asked for: what the scheduler sends to a channel on its own.
+
+Like a command's answer, a post is a `Reply`, in the channel's language and formats,
+so every platform renders it the way it renders answers. A post is shown to the whole
+channel, so it highlights nobody.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from bot.catalogue import Texts
+from bot.charts import Chart, leaderboard_chart, render
+from bot.commands.leaderboard import TOP, row_line
+from bot.reply import Reply, Visibility, bullets
+from core.config import Settings
+from core.freshness import latest_update
+from core.leaderboard import leaderboard as build_leaderboard
+from core.periods import FiscalCalendar
+from core.results import Leaderboard, LeaderboardRow, Metric, Scope, SubjectKind
+
+MOVERS = 3  # climbers shown, and as many of those who dropped
+
+
+@dataclass(frozen=True, slots=True)
+class PostRequest:
+    """What a scheduled post is about, and the clock its times are told on."""
+
+    metric: Metric
+    period: str  # as a subscription stores it: "this-quarter", "2026-Q4"
+    team_id: int | None
+    timezone: str
+    team_name: str | None = None
+
+
+async def daily_leaderboard(
+    session: Session,
+    settings: Settings,
+    texts: Texts,
+    now: datetime,
+    request: PostRequest,
+    *,
+    charts: bool = True,
+) -> Reply:
+    """The top ten, the biggest movers since yesterday, a chart, and how fresh it all is."""
+    period = FiscalCalendar(settings.calendar).parse(request.period, now)
+    within = Scope(SubjectKind.TEAM, request.team_id) if request.team_id else Scope.company()
+    board = build_leaderboard(session, settings, period, now, metric=request.metric, within=within)
+
+    ranked = [row for row in board.rows if row.rank is not None]
+    lines = [row_line(board, row, texts, mine=False) for row in ranked[:TOP]]
+    paragraphs = ["\n".join(lines) if lines else texts("leaderboard.empty")]
+    if len(ranked) > TOP:
+        paragraphs.append(texts("leaderboard.more", count=texts.number(len(ranked))))
+    paragraphs.append(movers(board, texts))
+    paragraphs.append(as_of_line(session, texts, request.timezone))
+
+    images: tuple[Chart, ...] = ()
+    if charts and ranked:
+        # The locale goes by name: the chart may be drawn in another process.
+        locale = str(texts.locale)
+        chart = await render(leaderboard_chart, board, locale, None, TOP, currency=texts.currency)
+        images = (chart,)
+    title = texts(
+        "post.leaderboard.title",
+        metric=texts(f"metric.{request.metric.value}"),
+        period=texts.period(period),
+    )
+    if request.team_name:
+        title += f" · {request.team_name}"
+    return Reply(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        images=images,
+        visibility=Visibility.CHANNEL,
+        summary=title,
+    )
+
+
+def movers(board: Leaderboard, texts: Texts) -> str:
+    """The biggest climbs and drops in place since yesterday, largest first."""
+    moved = [row for row in board.rows if row.movement]
+    up = sorted((row for row in moved if _moved(row) > 0), key=lambda row: -_moved(row))
+    down = sorted((row for row in moved if _moved(row) < 0), key=_moved)
+    lines = [
+        texts("post.leaderboard.up", name=row.subject.name, places=_moved(row))
+        for row in up[:MOVERS]
+    ]
+    lines += [
+        texts("post.leaderboard.down", name=row.subject.name, places=-_moved(row))
+        for row in down[:MOVERS]
+    ]
+    if not lines:
+        return texts("post.leaderboard.no_movers")
+    return texts("post.leaderboard.movers") + "\n" + bullets(lines)
+
+
+def as_of_line(session: Session, texts: Texts, timezone: str) -> str:
+    """When the CRM data behind the figures was last imported, on the channel's clock."""
+    latest = latest_update(session)
+    if latest is None:
+        return "_" + texts("post.as_of.none") + "_"
+    local = latest.astimezone(ZoneInfo(timezone))
+    when = texts("post.as_of", day=texts.day(local.date()), time=f"{local:%H:%M}", zone=timezone)
+    return f"_{when}_"
+
+
+def _moved(row: LeaderboardRow) -> int:
+    return row.movement or 0

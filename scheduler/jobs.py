@@ -1,0 +1,125 @@
+"""The scheduler's jobs: one per distinct post, sent to every target subscribed to it.
+
+Subscriptions that ask for the same post at the same time (kind, schedule, time zone,
+metric, period and team alike) make one job: the post is built once and delivered to
+each of their channels, and each delivery is recorded on its own. A job's key is made
+of what it posts, never of subscription ids, so every replica that reads the same
+subscriptions computes the same keys and they all claim the same runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from sqlmodel import Session
+
+from bot.catalogue import Texts
+from bot.posts import PostRequest, daily_leaderboard
+from bot.reply import Reply
+from core.config import Settings
+from core.models import Subscription, SubscriptionKind
+from core.org import Org
+from core.results import Metric
+from core.schedules import Schedule, parse_schedule
+from core.subscriptions import Target
+
+MANUAL = "manual"  # the key prefix of runs asked for by `quotabot jobs run`
+
+
+class PostNotBuiltError(Exception):
+    """A kind of post that has no builder yet."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        super().__init__(f"{kind} posts are not built yet")
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """What is posted, and when."""
+
+    kind: str
+    cron: str
+    timezone: str
+    metric: str
+    period: str
+    team_id: int | None
+
+    @classmethod
+    def of(cls, subscription: Subscription) -> Post:
+        return cls(
+            subscription.kind,
+            subscription.cron,
+            subscription.timezone,
+            subscription.metric,
+            subscription.period,
+            subscription.team_id,
+        )
+
+    @property
+    def spec(self) -> str:
+        team = "everyone" if self.team_id is None else f"team {self.team_id}"
+        return (
+            f"{self.kind} ({self.metric}, {self.period}, {team}) at {self.cron!r} {self.timezone}"
+        )
+
+    @property
+    def key(self) -> str:
+        """Short and the same in every replica: the kind, and a digest of the rest."""
+        parts = (self.kind, self.cron, self.timezone, self.metric, self.period, self.team_id)
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+        return f"{self.kind}:{digest}"
+
+
+@dataclass(frozen=True)
+class Job:
+    post: Post
+    targets: tuple[tuple[int, Target], ...]  # (subscription id, where it goes)
+
+    @property
+    def key(self) -> str:
+        return self.post.key
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        return parse_schedule(self.post.cron, self.post.timezone)
+
+    def only(self, subscription_id: int) -> Job:
+        """The same job, sent to one subscription's target alone."""
+        return Job(self.post, tuple(t for t in self.targets if t[0] == subscription_id))
+
+    def target(self, key: str) -> Target | None:
+        return next((target for _, target in self.targets if target.key == key), None)
+
+
+def jobs_of(subscriptions: Iterable[Subscription]) -> dict[str, Job]:
+    """The jobs that the subscriptions make, by key."""
+    grouped: dict[Post, list[tuple[int, Target]]] = {}
+    for subscription in subscriptions:
+        assert subscription.id is not None, "stored subscriptions have ids"
+        grouped.setdefault(Post.of(subscription), []).append(
+            (subscription.id, Target.of(subscription))
+        )
+    return {post.key: Job(post, tuple(targets)) for post, targets in grouped.items()}
+
+
+async def build_post(
+    post: Post, session: Session, settings: Settings, now: datetime, *, charts: bool = True
+) -> Reply:
+    """The reply that `post` is at `now`, in the company's language."""
+    if post.kind != SubscriptionKind.LEADERBOARD:
+        raise PostNotBuiltError(post.kind)
+    texts = Texts(settings.locale, settings.currency)
+    team_name = Org.load(session).team_name(post.team_id) if post.team_id else None
+    request = PostRequest(
+        metric=Metric(post.metric),
+        period=post.period,
+        team_id=post.team_id,
+        timezone=post.timezone,
+        team_name=team_name,
+    )
+    return await daily_leaderboard(session, settings, texts, now, request, charts=charts)

@@ -1,0 +1,194 @@
+"""Running a job at a fire time: claim the run, then send each delivery once.
+
+`fire` is what the scheduler calls when a job is due, and what `quotabot jobs run` and
+the tests call with a fire time of their choosing: it claims the run (scheduler.claims)
+and sends the run's deliveries. `resume` finishes the deliveries that a run left
+behind: those of a process that stopped half-way, and those that failed and are to be
+tried again. The post itself is built once per call, and only if something is to be
+sent.
+
+Quiet hours (core.schedules): a delivery is sent only while it is between 07:00 and
+20:00 on its subscription's clock; one that comes due outside those hours (a late run,
+a restart in the night) is skipped, not kept for the morning, since a newer post
+follows. A run found unfinished more than `late` after its fire time is skipped too.
+
+Every failure of a scheduled post ends here: it is logged with its traceback under a
+short reference, and the reference is recorded with the delivery.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import Session
+
+from bot.errors import new_reference
+from bot.reply import Reply
+from core.config import Settings
+from core.models import utcnow
+from core.schedules import in_posting_hours
+from scheduler.claims import (
+    Unfinished,
+    claim_run,
+    mark_failed,
+    mark_sent,
+    mark_skipped,
+    take,
+    unfinished,
+)
+from scheduler.delivery import NoSenderError, Sender
+from scheduler.jobs import MANUAL, Job, PostNotBuiltError, build_post
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=10)  # how long a taken delivery is left to the one who took it
+ATTEMPTS = 3  # tries of one delivery before it is given up as failed
+LATE = timedelta(hours=2)  # a run unfinished for longer than this is not finished
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def process_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one call did: the run it claimed (None: another process had), and where its
+    deliveries went, by target key."""
+
+    run_id: int | None
+    sent: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+
+    @property
+    def claimed(self) -> bool:
+        return self.run_id is not None
+
+
+@dataclass
+class Runner:
+    open_session: Callable[[], Session]
+    settings: Settings
+    senders: Mapping[str, Sender]
+    name: str = field(default_factory=process_name)
+    lease: timedelta = LEASE
+    attempts: int = ATTEMPTS
+    late: timedelta = LATE
+    charts: bool = True
+
+    async def fire(
+        self, job: Job, fire_time: datetime, *, now: datetime | None = None, manual: bool = False
+    ) -> Outcome:
+        """Claim `job`'s run at `fire_time` and send its deliveries; nothing if claimed."""
+        now = now or utcnow()
+        key = f"{MANUAL}:{job.key}" if manual else job.key
+        targets = [target.key for _, target in job.targets]
+        with self.open_session() as session:
+            run_id = claim_run(session, key, fire_time, targets, now=now, claimed_by=self.name)
+        if run_id is None:
+            logger.info("%s at %s: claimed by another process", key, fire_time.isoformat())
+            return Outcome(None)
+
+        logger.info(
+            "%s at %s: run %s, %d target(s)", key, fire_time.isoformat(), run_id, len(targets)
+        )
+        with self.open_session() as session:
+            todo = unfinished(session, run_id=run_id, since=_EPOCH, now=now)
+        return await self._deliver(job, run_id, todo, now)
+
+    async def resume(self, jobs: Mapping[str, Job], *, now: datetime | None = None) -> Outcome:
+        """Send what earlier runs left unsent; skip what is too late or no longer wanted."""
+        now = now or utcnow()
+        with self.open_session() as session:
+            todo = unfinished(session, since=_EPOCH, now=now)
+        by_run: dict[int, list[Unfinished]] = defaultdict(list)
+        for item in todo:
+            by_run[item.run_id].append(item)
+
+        sent: list[str] = []
+        skipped: list[str] = []
+        failed: list[str] = []
+        for run_id, items in by_run.items():
+            job = jobs.get(items[0].job_key.removeprefix(f"{MANUAL}:"))
+            if items[0].fire_time < now - self.late or job is None:
+                reason = "too late" if job is not None else "no longer subscribed"
+                skipped += self._skip(items, reason)
+                continue
+            logger.info("run %s: finishing %d unsent delivery(ies)", run_id, len(items))
+            outcome = await self._deliver(job, run_id, items, now)
+            sent += outcome.sent
+            skipped += outcome.skipped
+            failed += outcome.failed
+        return Outcome(None, tuple(sent), tuple(skipped), tuple(failed))
+
+    async def _deliver(
+        self, job: Job, run_id: int, todo: Sequence[Unfinished], now: datetime
+    ) -> Outcome:
+        sent: list[str] = []
+        skipped: list[str] = []
+        failed: list[str] = []
+        reply: Reply | None = None
+        for item in todo:
+            target = job.target(item.target)
+            reason = None
+            if target is None:
+                reason = "no longer subscribed"
+            elif not in_posting_hours(now, job.post.timezone):
+                reason = "quiet hours"
+            elif target.platform not in self.senders:
+                reason = str(NoSenderError(target.platform))
+            if reason is not None or target is None:
+                skipped += self._skip([item], reason or "")
+                continue
+
+            with self.open_session() as session:
+                if not take(session, item.delivery_id, now=now, lease=self.lease):
+                    logger.debug("delivery %s is being sent elsewhere", item.delivery_id)
+                    continue
+            try:
+                if reply is None:
+                    with self.open_session() as session:
+                        reply = await build_post(
+                            job.post, session, self.settings, now, charts=self.charts
+                        )
+                await self.senders[target.platform].send(target, reply)
+            except PostNotBuiltError as error:
+                skipped += self._skip([item], str(error))
+                continue
+            except Exception as error:
+                reference = new_reference()
+                logger.exception(
+                    "run %s: could not post to %s (reference %s)", run_id, item.target, reference
+                )
+                with self.open_session() as session:
+                    state = mark_failed(
+                        session,
+                        item.delivery_id,
+                        f"{type(error).__name__}: {error} (reference {reference})",
+                        attempts=self.attempts,
+                    )
+                logger.info("run %s: delivery to %s is %s", run_id, item.target, state)
+                failed.append(item.target)
+                continue
+
+            with self.open_session() as session:
+                mark_sent(session, item.delivery_id, now=now)
+            sent.append(item.target)
+        logger.info(
+            "run %s: %d sent, %d skipped, %d failed", run_id, len(sent), len(skipped), len(failed)
+        )
+        return Outcome(run_id, tuple(sent), tuple(skipped), tuple(failed))
+
+    def _skip(self, items: Sequence[Unfinished], reason: str) -> list[str]:
+        with self.open_session() as session:
+            for item in items:
+                mark_skipped(session, item.delivery_id, reason)
+                logger.info("run %s: not posting to %s: %s", item.run_id, item.target, reason)
+        return [item.target for item in items]
