@@ -44,6 +44,7 @@ COMMAND_MODULES = {
     "demo": "cli_demo",
     "forecast": "cli_reports",
     "import": "cli_import",
+    "jobs": "cli_jobs",
     "leaderboard": "cli_reports",
     "pipeline": "cli_reports",
     "preview": "cli_chat",
