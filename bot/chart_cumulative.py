@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from babel import Locale
 from matplotlib.figure import Figure
-from matplotlib.ticker import FixedLocator, FuncFormatter
+from matplotlib.ticker import MaxNLocator
 
 from bot.chart_labels import ALT_NAME_LIMIT, FONT, alt, drawing_locale, label, shorten
 from bot.chart_theme import (
@@ -30,7 +30,6 @@ from bot.chart_theme import (
     add_heading,
     draw,
     put_text,
-    tick_text,
     value_axes,
 )
 from bot.chart_words import words_for
@@ -63,12 +62,17 @@ def cumulative_chart(series: RevenueSeries, locale: LocaleLike, *, currency: str
         words, period = words_for(shown), format_period(series.period, shown)
         add_heading(figure, f"{words.won_revenue} · {label(series.subject.name)}", period)
         axes = figure.add_axes(PLOT)
-        value_axes(axes)
         days = len(series.days)
         top = max([series.total, quota or Decimal(0), *(expected or ())])
         bottom = min([Decimal(0), *series.won])  # below zero only if refunds outweigh wins
+        lower, upper = float(bottom), float(top) * 1.15 or 1.0
         axes.set_xlim(0, days)
-        axes.set_ylim(float(bottom), float(top) * 1.15 or 1.0)
+        axes.set_ylim(lower, upper)
+        value_axes(
+            axes,
+            [(index, format_day_short(day, shown)) for index, day in _day_ticks(series.days)],
+            [(value, compact(Decimal(f"{value:.2f}"))) for value in _money_ticks(lower, upper)],
+        )
 
         handles = []
         if series.won:
@@ -109,12 +113,6 @@ def cumulative_chart(series: RevenueSeries, locale: LocaleLike, *, currency: str
                 size=TICK_SIZE, color=QUOTA, va="bottom", transform=axes.get_yaxis_transform(),
             )  # fmt: skip
 
-        ticks = _day_ticks(series.days)
-        axes.xaxis.set_major_locator(FixedLocator([index for index, _ in ticks]))
-        axes.set_xticklabels([tick_text(format_day_short(day, shown)) for _, day in ticks])
-        axes.yaxis.set_major_formatter(
-            FuncFormatter(lambda value, _: tick_text(compact(Decimal(f"{value:.2f}"))))
-        )
         # On the period's line, clear of a long title.
         if handles:
             figure.legend(
@@ -148,6 +146,12 @@ def _alt(series: RevenueSeries, locale: Locale, currency: str) -> str:
         expected=money(expected[len(series.won) - 1]),
         quota=money(quota),
     )
+
+
+def _money_ticks(lower: float, upper: float) -> list[float]:
+    """Round amounts from `lower` to `upper`, about five steps apart."""
+    values = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(lower, upper)
+    return [float(value) for value in values if lower <= value <= upper]
 
 
 def _day_ticks(days: tuple[date, ...]) -> list[tuple[int, date]]:

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from adapters.slack.config import SlackConfigError
 from adapters.slack.delivery import SLACK_FAILURES
+from bot.charts import draw_in_processes, stop_drawing_in_processes
 from quotabot.cli_reports import parse_as_of
 from quotabot.context import AppContext
 from quotabot.server import HEALTH_PATH, build_server
@@ -38,12 +39,28 @@ DEFAULT_PORT = 3978
     help="Answer as of this day or instant, for demos [default: the moment asked].",
 )
 @click.option(
+    "--chart-processes",
+    type=click.IntRange(min=0),
+    envvar="QUOTABOT_CHART_PROCESSES",
+    default=os.cpu_count() or 1,
+    show_default="one per CPU",
+    help="Processes that draw charts; 0 draws them in a thread of the server "
+    "[env: QUOTABOT_CHART_PROCESSES].",
+)
+@click.option(
     "--no-scheduler",
     is_flag=True,
     help="Post no scheduled posts from this process (another one does, or none should).",
 )
 @click.pass_obj
-def serve(app: AppContext, host: str, port: int, as_of: str | None, no_scheduler: bool) -> None:
+def serve(
+    app: AppContext,
+    host: str,
+    port: int,
+    as_of: str | None,
+    chart_processes: int,
+    no_scheduler: bool,
+) -> None:
     """Serve Slack (at /slack/events, or over Socket Mode) and /healthz, and post the
     scheduled posts."""
     try:
@@ -51,11 +68,15 @@ def serve(app: AppContext, host: str, port: int, as_of: str | None, no_scheduler
     except SlackConfigError as error:
         raise click.ClickException(str(error)) from None
 
+    # Twenty people asking at once would otherwise wait for twenty charts in a row.
+    draw_in_processes(chart_processes)
     click.echo(f"Quotabot listening on http://{host}:{port} (health: {HEALTH_PATH})")
     try:
         web.run_app(server, host=host, port=port, print=None)
     except SLACK_FAILURES as error:  # Socket Mode could not connect at start-up
         raise click.ClickException(f"could not connect to Slack: {error}") from None
+    finally:
+        stop_drawing_in_processes()
 
 
 def _fixed(app: AppContext, as_of: str | None) -> Callable[[], datetime] | None:

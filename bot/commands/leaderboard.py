@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.catalogue import Texts
-from bot.charts import leaderboard_chart
+from bot.charts import chart_rows, leaderboard_chart
 from bot.commands.buttons import standard
 from bot.commands.images import drawn
 from bot.commands.scopes import named_team
@@ -64,10 +64,10 @@ async def leaderboard(context: ChatContext, args: Args) -> Reply:
     if len(ranked) > TOP:
         paragraphs.append(texts("leaderboard.more", count=texts.number(len(ranked))))
 
-    locale, currency = texts.locale, texts.currency
+    locale, currency = str(texts.locale), texts.currency  # a name: it may travel
+    shown_board = chart_rows(board, TOP, me)
     images = await drawn(
-        context,
-        lambda: leaderboard_chart(board, locale, highlight=me, top=TOP, currency=currency),
+        context, leaderboard_chart, shown_board, locale, highlight=me, top=TOP, currency=currency
     )
     metric_name = texts(f"metric.{metric.value}")
     title = texts("leaderboard.title", metric=metric_name, period=texts.period(period))

@@ -63,8 +63,8 @@ async def pipeline(context: ChatContext, args: Args) -> Reply:
         paragraphs.append(texts.plural("pipeline.stale", len(health.stale), days=days))
         paragraphs.append(bullets([deal_line(d, texts, owner=owner) for d in health.stale]))
 
-    locale, currency = texts.locale, texts.currency
-    images = await drawn(context, lambda: pipeline_chart(health, locale, currency=currency))
+    locale, currency = str(texts.locale), texts.currency  # a name: it may travel
+    images = await drawn(context, pipeline_chart, health, locale, currency=currency)
     title_key = "pipeline.title.own" if is_own(context, scope) else "pipeline.title"
     return Reply(
         title=texts(title_key, name=health.subject.name, period=texts.period(period)),

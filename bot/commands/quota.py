@@ -37,8 +37,8 @@ async def myquota(context: ChatContext, args: Args) -> Reply:
         paragraphs.extend(_coaching(context, card))
 
     series = won_by_day(context.session, settings, scope, period, context.now)
-    locale, currency = texts.locale, texts.currency
-    images = await drawn(context, lambda: cumulative_chart(series, locale, currency=currency))
+    locale, currency = str(texts.locale), texts.currency  # a name: it may travel
+    images = await drawn(context, cumulative_chart, series, locale, currency=currency)
 
     buttons = [*standard(context, "myquota", args)]
     if scope.kind is SubjectKind.REP:

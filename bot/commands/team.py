@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.catalogue import Texts
-from bot.charts import leaderboard_chart
+from bot.charts import chart_rows, leaderboard_chart
 from bot.commands.buttons import standard
 from bot.commands.images import drawn
 from bot.commands.risks import risk_phrases, what_it_takes
@@ -61,9 +61,9 @@ async def team(context: ChatContext, args: Args) -> Reply:
         session, settings, period, context.now, metric=Metric.ATTAINMENT, within=scope
     )
     rows = max(1, min(CHART_ROWS, len(board.rows)))
-    locale, currency = texts.locale, texts.currency
+    locale, currency = str(texts.locale), texts.currency  # a name: it may travel
     images = await drawn(
-        context, lambda: leaderboard_chart(board, locale, top=rows, currency=currency)
+        context, leaderboard_chart, chart_rows(board, rows), locale, top=rows, currency=currency
     )
     title = texts("team.title", whose=whose(context, scope), period=texts.period(period))
     return Reply(

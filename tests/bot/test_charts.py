@@ -23,10 +23,13 @@ from bot.chart_theme import HEIGHT_PX, WIDTH_PX
 from bot.charts import (
     Chart,
     attainment_chart,
+    chart_rows,
     cumulative_chart,
+    draw_in_processes,
     leaderboard_chart,
     pipeline_chart,
     render,
+    stop_drawing_in_processes,
 )
 from bot.formatting import reader_locale
 from core.config import Settings
@@ -102,11 +105,11 @@ def pipeline(
 
 
 def assert_png(chart: Chart) -> None:
-    """A PNG whose header and decoded pixels both say 1600 x 800."""
+    """A PNG whose header and decoded pixels both say 1200 x 600."""
     assert chart.png.startswith(PNG_SIGNATURE)
     width, height = struct.unpack(">II", chart.png[16:24])
-    assert (width, height) == (chart.width, chart.height) == (WIDTH_PX, HEIGHT_PX) == (1600, 800)
-    assert imread(io.BytesIO(chart.png), format="png").shape[:2] == (800, 1600)
+    assert (width, height) == (chart.width, chart.height) == (WIDTH_PX, HEIGHT_PX) == (1200, 600)
+    assert imread(io.BytesIO(chart.png), format="png").shape[:2] == (600, 1200)
 
 
 # -- attainment -----------------------------------------------------------------------
@@ -354,3 +357,59 @@ def test_render_draws_in_a_worker_thread() -> None:
 
     assert_png(chart)
     assert "24%" in chart.alt_text
+
+
+def test_a_board_cut_to_its_chart_rows_draws_the_same_chart() -> None:
+    whole = board(13)
+
+    cut = chart_rows(whole, 5, highlight=12)
+    top_only = chart_rows(whole, 5)
+
+    assert [row.rank for row in cut.rows] == [1, 2, 3, 4, 5, 12]
+    assert [row.rank for row in top_only.rows] == [1, 2, 3, 4, 5]
+    drawn_whole = leaderboard_chart(whole, "en", highlight=12, top=5, currency="USD")
+    drawn_cut = leaderboard_chart(cut, "en", highlight=12, top=5, currency="USD")
+    assert drawn_cut == drawn_whole
+
+
+def test_charts_drawn_in_processes_match_those_drawn_in_a_thread() -> None:
+    async def ask() -> list[Chart]:
+        return list(
+            await asyncio.gather(
+                render(attainment_chart, card(5_000, 21_000), "it", currency="EUR"),
+                render(leaderboard_chart, board(13), "en", highlight=12, currency="USD"),
+            )
+        )
+
+    in_thread = asyncio.run(ask())
+    draw_in_processes(2)
+    try:
+        in_processes = asyncio.run(ask())
+    finally:
+        stop_drawing_in_processes()
+
+    assert in_processes == in_thread
+
+
+def test_a_drawing_process_that_dies_costs_no_chart() -> None:
+    import bot.charts
+
+    async def ask() -> Chart:
+        return await render(attainment_chart, card(5_000, 21_000), "en", currency="USD")
+
+    draw_in_processes(1)
+    try:
+        first = asyncio.run(ask())
+        pool = bot.charts._processes
+        assert pool is not None
+        for process in list(pool._processes.values()):  # as the kernel's OOM killer would
+            process.kill()
+            process.join()
+        after = asyncio.run(ask())  # drawn in a thread while new processes start
+        again = asyncio.run(ask())
+        assert bot.charts._processes is not None
+        assert bot.charts._processes is not pool
+    finally:
+        stop_drawing_in_processes()
+
+    assert first == after == again

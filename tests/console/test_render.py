@@ -9,7 +9,7 @@ from adapters.console.render import bar, markup, render, save_images
 from bot.chart_theme import Chart
 from bot.reply import POST, RUN, Button, Field, Progress, Reply, Visibility
 
-CHART = Chart(png=b"\x89PNG fake", alt_text="Won revenue of Ada", width=1600, height=800)
+CHART = Chart(png=b"\x89PNG fake", alt_text="Won revenue of Ada", width=1200, height=600)
 
 
 def plain(markup_text: str) -> str:

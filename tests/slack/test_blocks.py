@@ -40,7 +40,7 @@ from quotabot.cli import main
 from tests.bot.company import Q4, ask, build
 
 FILE_IDS = tuple(f"F0TEST{number:04d}" for number in range(1, 10))
-CHART = Chart(png=b"\x89PNG fake", alt_text="Won revenue by week", width=1600, height=800)
+CHART = Chart(png=b"\x89PNG fake", alt_text="Won revenue by week", width=1200, height=600)
 # 200 characters: accents, emoji with skin tones and ZWJ, a flag, markup characters.
 LONG_NAME = ("Zoë Ångström-Núñez 👩🏽‍💻 <R&D> *🇮🇹* " * 6)[:200]
 
