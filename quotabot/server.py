@@ -62,6 +62,15 @@ def build_server(
 
     server = web.Application()
     server.router.add_get(HEALTH_PATH, healthz)
+
+    async def connect(_server: web.Application) -> None:
+        await bot.delivery.connect()
+
+    async def disconnect(_server: web.Application) -> None:
+        await bot.delivery.disconnect()
+
+    server.on_startup.append(connect)
+    server.on_cleanup.append(disconnect)
     app = build_app(config, bot, SeenRecently(DELIVERY_MEMORY))
     slack_http.mount(server, app, config)
     if scheduler:

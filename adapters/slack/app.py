@@ -27,7 +27,7 @@ from sqlmodel import Session
 from adapters.slack.blocks import ButtonAction, UnknownAction, parse_action
 from adapters.slack.config import SlackConfig
 from adapters.slack.dedupe import SeenRecently, skip_repeats
-from adapters.slack.delivery import SLACK_FAILURES, Delivery, Where
+from adapters.slack.delivery import SLACK_FAILURES, Delivery, Where, web_client
 from adapters.slack.home import register_home
 from adapters.slack.identity import PLATFORM, People
 from bot.catalogue import Texts
@@ -122,9 +122,11 @@ class SlackBot:
 
 def build_app(config: SlackConfig, bot: SlackBot, handled: SeenRecently) -> AsyncApp:
     """The Bolt app: commands, button presses and the App Home, each acted on once."""
+    # Bolt copies each request, its client included, for the lazy listeners; a client
+    # holding open connections (the Delivery's) cannot be copied, so Bolt gets its own.
     app = AsyncApp(
         name="quotabot",
-        client=bot.delivery.client,
+        client=web_client(config.bot_token, config.api_url),
         signing_secret=config.signing_secret or "",  # Socket Mode requests are not signed
         logger=_bolt_log,
     )

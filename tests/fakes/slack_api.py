@@ -51,6 +51,7 @@ class Call:
     body: dict[str, Any]
     headers: dict[str, str]
     path: str
+    peer: str = ""  # the caller's address and port: one per connection it opened
     at: float = field(default_factory=time.monotonic)
 
 
@@ -229,7 +230,9 @@ class SlackApiDouble:
             for name, value in request.headers.items()
             if name.lower() != "authorization"
         }
-        self.calls.append(Call(method, body, headers, request.path))
+        transport = request.transport
+        host, port, *_ = transport.get_extra_info("peername") if transport else ("", 0)
+        self.calls.append(Call(method, body, headers, request.path, f"{host}:{port}"))
 
     def _fault(self, method: str) -> web.Response | None:
         fault = self.faults.get(method)
@@ -389,7 +392,7 @@ class SlackApiDouble:
         file.polls += 1
         shown: Answer = {"id": file.id, "name": file.filename, "size": file.size}
         if self._processed(file):
-            shown |= {"mimetype": "image/png", "filetype": "png", "original_w": 1600}
+            shown |= {"mimetype": "image/png", "filetype": "png", "original_w": 1200}
         return {"ok": True, "file": shown}
 
     def _processed(self, file: SlackFile) -> bool:

@@ -32,6 +32,18 @@ def test_myquota_is_acknowledged_then_answered_with_a_chart(slack: SlackHarness)
     assert "channels" not in completed.body
 
 
+def test_answers_reuse_their_connections_to_slack(slack: SlackHarness) -> None:
+    for answered, user in enumerate((ADA, CARL), start=1):
+        slack.post(slack.command_body("/myquota", user=user))
+        slack.double.wait_for(RESPONSE, count=answered)
+
+    methods = {call.method for call in slack.double.calls}
+    assert {"users.info", UPLOAD, "files.completeUploadExternal", RESPONSE} <= methods
+    # Bolt checks the token once with a client of its own; every answer shares one.
+    answering = [call for call in slack.double.calls if call.method != "auth.test"]
+    assert len({call.peer for call in answering}) == 1
+
+
 def test_a_public_leaderboard_answers_in_the_channel(slack: SlackHarness) -> None:
     body = slack.command_body("/leaderboard", "public")
 
