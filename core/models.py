@@ -295,6 +295,15 @@ class ScheduledDelivery(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=500)
 
 
+class SeenKey(SQLModel, table=True):
+    """A request or delivery already received, remembered until it expires."""
+
+    __tablename__ = "seen_key"
+
+    key: str = Field(primary_key=True, max_length=64)  # SHA-256 of what identifies it
+    expires_at: datetime = Field(sa_type=UTCDateTime, index=True)
+
+
 __all__ = [
     "Activity",
     "ChatIdentity",
@@ -309,6 +318,7 @@ __all__ = [
     "Role",
     "ScheduledDelivery",
     "ScheduledRun",
+    "SeenKey",
     "Subscription",
     "SubscriptionKind",
     "Team",

@@ -16,7 +16,7 @@ from aiohttp import web
 from adapters.slack import http as slack_http
 from adapters.slack.app import SlackBot, build_app
 from adapters.slack.config import slack_config
-from adapters.slack.dedupe import DELIVERY_MEMORY, SeenRecently
+from adapters.slack.dedupe import DELIVERY_MEMORY, FIVE_MINUTES, Remembered
 from adapters.slack.delivery import BACKOFF, Delivery, web_client
 from adapters.slack.identity import People
 from bot.commands import build_registry
@@ -71,8 +71,16 @@ def build_server(
 
     server.on_startup.append(connect)
     server.on_cleanup.append(disconnect)
-    app = build_app(config, bot, SeenRecently(DELIVERY_MEMORY))
-    slack_http.mount(server, app, config)
+    handled = Remembered(context.engine, DELIVERY_MEMORY, "delivery")
+    signatures = Remembered(context.engine, FIVE_MINUTES, "signature")
+    app = build_app(config, bot, handled)
+    slack_http.mount(server, app, config, signatures)
+
+    async def forget_threads(_server: web.Application) -> None:
+        handled.close()
+        signatures.close()
+
+    server.on_cleanup.append(forget_threads)
     if scheduler:
         attach_scheduled_posts(server, context, bot.delivery)
     mode = "Socket Mode" if config.socket_mode else f"HTTP at {slack_http.EVENTS_PATH}"

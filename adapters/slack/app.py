@@ -26,7 +26,7 @@ from sqlmodel import Session
 
 from adapters.slack.blocks import ButtonAction, UnknownAction, parse_action
 from adapters.slack.config import SlackConfig
-from adapters.slack.dedupe import SeenRecently, skip_repeats
+from adapters.slack.dedupe import Remembered, skip_repeats
 from adapters.slack.delivery import SLACK_FAILURES, Delivery, Where, web_client
 from adapters.slack.home import register_home
 from adapters.slack.identity import PLATFORM, People
@@ -120,7 +120,7 @@ class SlackBot:
             return asyncio.run(self.registry.dispatch(line, context))
 
 
-def build_app(config: SlackConfig, bot: SlackBot, handled: SeenRecently) -> AsyncApp:
+def build_app(config: SlackConfig, bot: SlackBot, handled: Remembered) -> AsyncApp:
     """The Bolt app: commands, button presses and the App Home, each acted on once."""
     # Bolt copies each request, its client included, for the lazy listeners; a client
     # holding open connections (the Delivery's) cannot be copied, so Bolt gets its own.

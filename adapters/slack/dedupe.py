@@ -2,65 +2,52 @@
 
 Two memories use it: the signatures of requests already received (a replay of one is
 refused with 401), and the deliveries already handled (a retry of one is acknowledged
-and dropped). Slack refuses nothing older than five minutes, so a few minutes of
-memory is enough for both.
+and dropped). Slack refuses nothing older than five minutes and retries a delivery for
+about an hour, so that is how long each is remembered.
 
-Limitation: the memory belongs to one server process. Several replicas behind a load
-balancer each remember only what reached them, so a replay or a retry that lands on
-another replica is not recognised; such deployments should send Slack's traffic to
-one replica (or use Socket Mode, which has one connection) until this moves into the
-database.
+The memory is the database's (core.seen), so several replicas behind a load balancer
+recognise a repeat that reached another one. Each check is one short write, run on a
+thread of its own so that the event loop never waits on the database, and never
+queues behind the commands being answered.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import time
-from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from typing import Any
 
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+from sqlalchemy import Engine
+
+from core.seen import SeenKeys
 
 logger = logging.getLogger(__name__)
 
-FIVE_MINUTES = 300.0
-DELIVERY_MEMORY = 3600.0  # Slack retries an event for up to about an hour
-MOST_KEYS = 100_000  # beyond this the oldest are forgotten early, to bound memory
+FIVE_MINUTES = timedelta(minutes=5)
+DELIVERY_MEMORY = timedelta(hours=1)  # Slack retries an event for up to about an hour
 
 
-class SeenRecently:
-    """Keys seen in the last `ttl` seconds; `first_time(key)` records and tells."""
+class Remembered:
+    """`await first_time(key)`: True the first time Slack sends `key`, False after."""
 
-    def __init__(
-        self,
-        ttl: float,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        most: int = MOST_KEYS,
-    ) -> None:
-        self.ttl = ttl
-        self._clock = clock
-        self._most = most
-        self._until: OrderedDict[Hashable, float] = OrderedDict()
+    def __init__(self, engine: Engine, remember: timedelta, kind: str) -> None:
+        self._keys = SeenKeys(engine, remember)
+        self._kind = kind
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"seen-{kind}")
 
-    def first_time(self, key: Hashable) -> bool:
-        """True the first time `key` is offered within `ttl` seconds, False after."""
-        now = self._clock()
-        self._forget(now)
-        if key in self._until:
-            return False
-        self._until[key] = now + self.ttl
-        return True
+    async def first_time(self, key: str) -> bool:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._thread, self._keys.first_time, f"slack:{self._kind}:{key}"
+        )
 
-    def _forget(self, now: float) -> None:
-        # Every key lives equally long, so the oldest come first and expire first.
-        while self._until:
-            key, until = next(iter(self._until.items()))
-            if until > now and len(self._until) < self._most:
-                return
-            del self._until[key]
+    def close(self) -> None:
+        self._thread.shutdown(wait=False)
 
 
 def delivery_key(body: Mapping[str, Any]) -> str | None:
@@ -79,7 +66,7 @@ Next = Callable[[], Awaitable[None]]
 Middleware = Callable[[dict[str, Any], AsyncBoltRequest, Next], Awaitable[BoltResponse | None]]
 
 
-def skip_repeats(handled: SeenRecently) -> Middleware:
+def skip_repeats(handled: Remembered) -> Middleware:
     """A Bolt middleware that acknowledges a delivery handled before, and does nothing.
 
     Slack retries a delivery it thinks failed (with an X-Slack-Retry-Num header over
@@ -90,7 +77,7 @@ def skip_repeats(handled: SeenRecently) -> Middleware:
         body: dict[str, Any], request: AsyncBoltRequest, next: Next
     ) -> BoltResponse | None:
         key = delivery_key(body)
-        if key is None or handled.first_time(key):
+        if key is None or await handled.first_time(key):
             await next()
             return None
         retry = request.headers.get("x-slack-retry-num", ["?"])[0]

@@ -18,7 +18,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.config import SlackConfig
-from adapters.slack.dedupe import FIVE_MINUTES, SeenRecently
+from adapters.slack.dedupe import Remembered
 
 logger = logging.getLogger(__name__)
 
@@ -28,14 +28,14 @@ EVENTS_PATH = "/slack/events"
 class SlackEndpoint:
     """The aiohttp handler of /slack/events."""
 
-    def __init__(self, app: AsyncApp, signatures: SeenRecently | None = None) -> None:
+    def __init__(self, app: AsyncApp, signatures: Remembered) -> None:
         self.app = app
-        self.signatures = signatures or SeenRecently(FIVE_MINUTES)
+        self.signatures = signatures
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         signature = request.headers.get("X-Slack-Signature", "")
         timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
-        if signature and not self.signatures.first_time((signature, timestamp)):
+        if signature and not await self.signatures.first_time(f"{timestamp}:{signature}"):
             logger.warning("refused a replayed Slack request (timestamp %s)", timestamp)
             return web.Response(status=401, text="replayed request")
 
@@ -43,10 +43,12 @@ class SlackEndpoint:
         return await to_aiohttp_response(response)
 
 
-def mount(server: web.Application, app: AsyncApp, config: SlackConfig) -> None:
+def mount(
+    server: web.Application, app: AsyncApp, config: SlackConfig, signatures: Remembered
+) -> None:
     """Serve Slack on `server`: the events route, or a Socket Mode connection."""
     if not config.socket_mode:
-        server.router.add_post(EVENTS_PATH, SlackEndpoint(app).handle)
+        server.router.add_post(EVENTS_PATH, SlackEndpoint(app, signatures).handle)
         return
 
     async def socket_mode(_server: web.Application) -> AsyncIterator[None]:

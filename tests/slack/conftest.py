@@ -18,7 +18,8 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Coroutine, Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlencode
@@ -237,6 +238,20 @@ def slack(loop: LoopThread, database: tuple[str, People]) -> Iterator[SlackHarne
     double.add_user(ADA, people.ada.email)
     double.add_user(MONA, people.mona.email, locale="it-IT")
     double.add_user(ZED, "zed@elsewhere.example", locale="it-IT")
+    with _server(loop, url, double) as base:
+        yield SlackHarness(double, base, people, url)
+    loop.run(double.stop())
+
+
+@pytest.fixture
+def replica(loop: LoopThread, slack: SlackHarness) -> Iterator[SlackHarness]:
+    """A second `quotabot serve` on the same database and Slack, as behind a load balancer."""
+    with _server(loop, slack.database, slack.double) as base:
+        yield replace(slack, url=base)
+
+
+@contextmanager
+def _server(loop: LoopThread, url: str, double: SlackApiDouble) -> Iterator[str]:
     environ = {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
@@ -245,11 +260,8 @@ def slack(loop: LoopThread, database: tuple[str, People]) -> Iterator[SlackHarne
     context = AppContext(database=url)
     runner = loop.run(_serve(build_server(context, environ, now=lambda: NOW, backoff=0.05)))
     port = runner.addresses[0][1]
-
-    yield SlackHarness(double, f"http://127.0.0.1:{port}/", people, url)
-
+    yield f"http://127.0.0.1:{port}/"
     loop.run(runner.cleanup())
-    loop.run(double.stop())
     context.engine.dispose()
 
 

@@ -78,3 +78,32 @@ def test_a_retried_event_is_acknowledged_and_acts_once(slack: SlackHarness) -> N
     slack.double.wait_for("views.publish")
     time.sleep(QUIET)
     assert len(slack.double.calls_of("views.publish")) == 1
+
+
+def test_a_replay_to_another_replica_is_refused(
+    slack: SlackHarness, replica: SlackHarness
+) -> None:
+    body = slack.command_body("/myquota")
+    timestamp = str(int(time.time()))
+    first = slack.post(body, timestamp=timestamp)
+    slack.double.wait_for(RESPONSE)
+
+    again = replica.post(body, timestamp=timestamp)
+
+    assert (first.status, again.status) == (200, 401)
+    time.sleep(QUIET)
+    assert len(slack.double.calls_of(RESPONSE)) == 1
+
+
+def test_a_retry_that_reaches_another_replica_acts_once(
+    slack: SlackHarness, replica: SlackHarness
+) -> None:
+    body = slack.command_body("/myquota")
+    slack.post(body, timestamp=a_minute_ago())
+
+    retried = replica.post(body, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "x"})
+
+    assert retried.status == 200
+    slack.double.wait_for(RESPONSE)
+    time.sleep(QUIET)
+    assert len(slack.double.calls_of(RESPONSE)) == 1
