@@ -149,8 +149,8 @@ def _alt(series: RevenueSeries, locale: Locale, currency: str) -> str:
 
 
 def _money_ticks(lower: float, upper: float) -> list[float]:
-    """Round amounts from `lower` to `upper`, about five steps apart."""
-    values = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(lower, upper)
+    """Round amounts from `lower` to `upper`, about five steps apart, in whole units."""
+    values = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=True).tick_values(lower, upper)
     return [float(value) for value in values if lower <= value <= upper]
 
 

@@ -413,3 +413,10 @@ def test_a_drawing_process_that_dies_costs_no_chart() -> None:
         stop_drawing_in_processes()
 
     assert first == after == again
+
+
+def test_money_ticks_are_whole_amounts_even_on_an_empty_chart() -> None:
+    from bot.chart_cumulative import _money_ticks
+
+    assert _money_ticks(0.0, 1.0) == [0.0, 1.0]  # nothing won, no quota: no "$0.20"
+    assert _money_ticks(0.0, 218_500.0) == [0.0, 50_000.0, 100_000.0, 150_000.0, 200_000.0]
