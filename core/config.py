@@ -1,4 +1,4 @@
-"""Policy from `quotabot.toml`: fiscal calendar, currency, thresholds, stage names.
+"""Policy from `quotabot.toml`: calendar, currency, thresholds, stages, compensation plans.
 
 Every section is optional; a missing file means the defaults below. Problems are
 collected and reported together, each with the key that holds it.
@@ -15,6 +15,8 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from core.plans import EarningsConfig
 
 DEFAULT_WON_STAGES = ("closed won", "won", "closedwon", "closed-won", "closed_won")
 DEFAULT_LOST_STAGES = ("closed lost", "lost", "closedlost", "closed-lost", "closed_lost")
@@ -76,6 +78,7 @@ class Settings(_Section):
     calendar: CalendarConfig = CalendarConfig()
     thresholds: ThresholdsConfig = ThresholdsConfig()
     stages: StagesConfig = StagesConfig()
+    earnings: EarningsConfig = EarningsConfig()
 
 
 def load_settings(path: Path | None = None) -> Settings:
