@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Column, DateTime, ForeignKey, Index, UniqueConstraint, text
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import Text, TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from core.money import MoneyColumn
@@ -304,6 +304,27 @@ class SeenKey(SQLModel, table=True):
     expires_at: datetime = Field(sa_type=UTCDateTime, index=True)
 
 
+class TeamsConversation(SQLModel, table=True):
+    """A Teams conversation the bot is in, and the reference that lets it post there later.
+
+    `reference` is the Bot Framework's conversation reference as JSON (service URL, bot,
+    conversation); `kind` is Teams' conversation type: personal, groupChat or channel.
+    """
+
+    __tablename__ = "teams_conversation"
+    __table_args__ = (UniqueConstraint("tenant_id", "conversation_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: str = Field(max_length=100)
+    conversation_id: str = Field(max_length=300)
+    kind: str = Field(max_length=16)
+    name: str | None = Field(default=None, max_length=300)
+    team_id: str | None = Field(default=None, max_length=300)
+    user_id: str | None = Field(default=None, max_length=300)  # the person of a personal chat
+    reference: str = Field(sa_column=Column(Text, nullable=False))  # JSON
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
 __all__ = [
     "Activity",
     "ChatIdentity",
@@ -323,6 +344,7 @@ __all__ = [
     "SubscriptionKind",
     "Team",
     "TeamMembership",
+    "TeamsConversation",
     "UTCDateTime",
     "utcnow",
 ]
