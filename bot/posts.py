@@ -7,6 +7,7 @@ channel, so it highlights nobody.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -22,8 +23,10 @@ from core.freshness import latest_update
 from core.leaderboard import leaderboard as build_leaderboard
 from core.periods import FiscalCalendar
 from core.results import Leaderboard, LeaderboardRow, Metric, Scope, SubjectKind
+from core.wins import Win
 
 MOVERS = 3  # climbers shown, and as many of those who dropped
+CELEBRATED = 10  # wins named in one celebration; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,30 @@ async def daily_leaderboard(
         images=images,
         visibility=Visibility.CHANNEL,
         summary=title,
+    )
+
+
+def celebration(texts: Texts, wins: Sequence[Win], team: str | None) -> Reply:
+    """The deals that one import turned won, the largest first."""
+    lines = []
+    for win in wins[:CELEBRATED]:
+        deal = win.deal or texts("deal.unnamed")
+        if win.account:
+            deal = texts("post.celebration.deal_of", deal=deal, account=win.account)
+        lines.append(
+            texts(
+                "post.celebration.line", name=win.owner, deal=deal, amount=texts.money(win.amount)
+            )
+        )
+    paragraphs = [bullets(lines)]
+    if len(wins) > CELEBRATED:
+        more = texts.number(len(wins) - CELEBRATED)
+        paragraphs.append(texts("post.celebration.more", count=more))
+    title = texts.plural("post.celebration.title", len(wins))
+    if team:
+        title += f" · {team}"
+    return Reply(
+        title=title, paragraphs=tuple(paragraphs), visibility=Visibility.CHANNEL, summary=title
     )
 
 

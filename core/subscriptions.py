@@ -19,9 +19,11 @@ from core.org import Org, UnknownNameError
 from core.periods import FiscalCalendar, PeriodError
 from core.results import Metric
 from core.schedules import (
+    CRON_EXAMPLE,
     POSTING_FROM,
     POSTING_UNTIL,
     ScheduleError,
+    check_timezone,
     first_quiet_fire,
     parse_schedule,
 )
@@ -30,7 +32,9 @@ logger = logging.getLogger(__name__)
 
 PLATFORMS = ("slack", "teams")
 # The kinds whose posts are built so far; the others can be named but not scheduled yet.
-BUILT_KINDS = frozenset({SubscriptionKind.LEADERBOARD})
+BUILT_KINDS = frozenset({SubscriptionKind.LEADERBOARD, SubscriptionKind.CELEBRATIONS})
+# Kinds posted as things happen rather than on a schedule: their cron is empty.
+AS_IT_HAPPENS = frozenset({SubscriptionKind.CELEBRATIONS})
 DEFAULT_PERIOD = "this-quarter"
 
 
@@ -137,19 +141,14 @@ def check(
         built = ", ".join(sorted(BUILT_KINDS))
         problems.append(f"{new.kind} posts are not built yet; so far only: {built}")
 
-    try:
-        schedule = parse_schedule(new.cron, new.timezone)
-    except ScheduleError as error:
-        problems.append(str(error))
+    if new.kind in AS_IT_HAPPENS:
+        problems += _as_it_happens(new)
+    elif not new.cron.strip():
+        problems.append(
+            f"no schedule: give {new.kind} posts a cron expression, such as {CRON_EXAMPLE}"
+        )
     else:
-        quiet = first_quiet_fire(schedule, now)
-        if quiet is not None:
-            local = quiet.astimezone(schedule.zone)
-            problems.append(
-                f'"{schedule.cron}" would post at {local:%H:%M} ({schedule.timezone}), in '
-                f"quiet hours: scheduled posts go out only from {POSTING_FROM:%H:%M} "
-                f"to {POSTING_UNTIL:%H:%M}"
-            )
+        problems += _schedule_problems(new, now)
 
     metrics = [metric.value for metric in Metric]
     if new.metric not in metrics:
@@ -166,6 +165,36 @@ def check(
         except UnknownNameError as error:
             problems.append(str(error))
     return problems, team_id
+
+
+def _schedule_problems(new: NewSubscription, now: datetime) -> list[str]:
+    try:
+        schedule = parse_schedule(new.cron, new.timezone)
+    except ScheduleError as error:
+        return [str(error)]
+    quiet = first_quiet_fire(schedule, now)
+    if quiet is None:
+        return []
+    local = quiet.astimezone(schedule.zone)
+    return [
+        f'"{schedule.cron}" would post at {local:%H:%M} ({schedule.timezone}), in '
+        f"quiet hours: scheduled posts go out only from {POSTING_FROM:%H:%M} "
+        f"to {POSTING_UNTIL:%H:%M}"
+    ]
+
+
+def _as_it_happens(new: NewSubscription) -> list[str]:
+    problems = []
+    if new.cron.strip():
+        problems.append(
+            f"{new.kind} are posted as deals are won, not on a schedule: leave the cron "
+            f"expression out (it is {new.cron.strip()!r})"
+        )
+    try:
+        check_timezone(new.timezone)
+    except ScheduleError as error:
+        problems.append(str(error))
+    return problems
 
 
 def find_same(session: Session, new: NewSubscription, team_id: int | None) -> Subscription | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -21,6 +21,7 @@ from adapters.slack.delivery import Delivery, web_client
 from core.models import Subscription
 from core.schedules import ScheduleError, in_posting_hours
 from core.subscriptions import subscriptions
+from core.wins import imports_with_wins
 from quotabot import output
 from quotabot.cli_reports import console, parse_as_of
 from quotabot.context import AppContext
@@ -28,6 +29,7 @@ from quotabot.scheduling import runner_for
 from scheduler.jobs import Job, build_post, jobs_of
 
 UPCOMING = 3  # fire times shown per subscription with --json
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @click.group("jobs")
@@ -102,8 +104,9 @@ def run(
             f"there is no subscription number {subscription_id}; `quotabot jobs list` shows them"
         )
     [job] = jobs_of([subscription]).values()
+    fire_time = _latest_wins(app) if job.as_it_happens else now
     if dry_run:
-        _print_post(app, job, now, out, charts=not no_charts)
+        _print_post(app, job, fire_time, now, out, charts=not no_charts)
         return
 
     if subscription.platform != "slack":
@@ -112,7 +115,7 @@ def run(
         )
     runner = runner_for(app, _slack())
     runner.charts = not no_charts
-    outcome = asyncio.run(runner.fire(job, now, now=now, manual=True))
+    outcome = asyncio.run(runner.fire(job, fire_time, now=now, manual=True))
 
     where = _where(subscription)
     if outcome.sent:
@@ -140,10 +143,23 @@ def _slack() -> Delivery:
     return Delivery(web_client(token, api_url))
 
 
-def _print_post(app: AppContext, job: Job, now: datetime, out: Path, *, charts: bool) -> None:
+def _latest_wins(app: AppContext) -> datetime:
+    """A celebration is of one import's wins: run now, it celebrates the latest."""
+    with app.session() as session:
+        stamps = imports_with_wins(session, app.settings.stages, since=EPOCH)
+    if not stamps:
+        raise click.ClickException("no import has turned a deal won yet: nothing to celebrate")
+    return stamps[-1]
+
+
+def _print_post(
+    app: AppContext, job: Job, fire_time: datetime, now: datetime, out: Path, *, charts: bool
+) -> None:
     async def build() -> None:
         with app.session() as session:
-            reply = await build_post(job.post, session, app.settings, now, charts=charts)
+            reply = await build_post(
+                job.post, session, app.settings, now, fire_time=fire_time, charts=charts
+            )
         [(subscription_id, _)] = job.targets
         images = save_images(reply, out, f"subscription-{subscription_id}")
         console().print(render(reply, images))
@@ -164,6 +180,9 @@ def _row(app: AppContext, subscription: Subscription) -> dict[str, object]:
         "upcoming_local": [],
         "problem": "",
     }
+    if job.as_it_happens:
+        row["problem"] = "posted as deals are won"
+        return row
     try:
         fires = job.schedule.fire_times(app.now, UPCOMING)
     except ScheduleError as error:

@@ -46,7 +46,12 @@ def subscriptions_group() -> None:
     metavar="KIND",
     help="leaderboard, report, celebrations or contest.",
 )
-@click.option("--cron", required=True, metavar='"0 9 * * 1-5"', help="Crontab's five fields.")
+@click.option(
+    "--cron",
+    default="",
+    metavar='"0 9 * * 1-5"',
+    help="Crontab's five fields (none for celebrations, posted as deals are won).",
+)
 @click.option(
     "--timezone",
     metavar="ZONE",
@@ -141,6 +146,9 @@ def describe(subscription: Subscription, team: str | None) -> str:
     if subscription.workspace:
         where = f"{subscription.workspace}/{where}"
     scope = f" of {team}" if team else ""
+    if not subscription.cron:
+        what = f"{subscription.kind}{scope} to {subscription.platform} {where}"
+        return f"{what}, as deals are won (quiet hours of {subscription.timezone})"
     return (
         f"{subscription.kind} ({subscription.metric}, {subscription.period}{scope}) to "
         f'{subscription.platform} {where} at "{subscription.cron}" {subscription.timezone}'

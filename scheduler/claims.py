@@ -66,6 +66,14 @@ def claim_run(
     return run.id
 
 
+def run_exists(session: Session, job_key: str, fire_time: datetime) -> bool:
+    """Whether the run was claimed already: a cheap look before trying to claim it."""
+    query = select(ScheduledRun.id).where(
+        ScheduledRun.job_key == job_key, ScheduledRun.fire_time == fire_time
+    )
+    return session.exec(query).first() is not None
+
+
 def unfinished(
     session: Session, *, run_id: int | None = None, since: datetime, now: datetime
 ) -> list[Unfinished]:

@@ -18,14 +18,15 @@ from functools import cached_property
 from sqlmodel import Session
 
 from bot.catalogue import Texts
-from bot.posts import PostRequest, daily_leaderboard
+from bot.posts import PostRequest, celebration, daily_leaderboard
 from bot.reply import Reply
 from core.config import Settings
 from core.models import Subscription, SubscriptionKind
 from core.org import Org
 from core.results import Metric
 from core.schedules import Schedule, parse_schedule
-from core.subscriptions import Target
+from core.subscriptions import AS_IT_HAPPENS, Target
+from core.wins import wins_of_import
 
 MANUAL = "manual"  # the key prefix of runs asked for by `quotabot jobs run`
 
@@ -36,6 +37,10 @@ class PostNotBuiltError(Exception):
     def __init__(self, kind: str) -> None:
         self.kind = kind
         super().__init__(f"{kind} posts are not built yet")
+
+
+class NothingToPostError(Exception):
+    """A post with nothing in it this time (an import's wins are all another team's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,11 @@ class Job:
     def key(self) -> str:
         return self.post.key
 
+    @property
+    def as_it_happens(self) -> bool:
+        """Posted when something happens (a deal won), not on a schedule."""
+        return self.post.kind in AS_IT_HAPPENS
+
     @cached_property
     def schedule(self) -> Schedule:
         return parse_schedule(self.post.cron, self.post.timezone)
@@ -108,13 +118,29 @@ def jobs_of(subscriptions: Iterable[Subscription]) -> dict[str, Job]:
 
 
 async def build_post(
-    post: Post, session: Session, settings: Settings, now: datetime, *, charts: bool = True
+    post: Post,
+    session: Session,
+    settings: Settings,
+    now: datetime,
+    *,
+    fire_time: datetime | None = None,
+    charts: bool = True,
 ) -> Reply:
-    """The reply that `post` is at `now`, in the company's language."""
+    """The reply that `post` is at `now`, in the company's language; a celebration
+    announces the wins of the import stamped `fire_time`."""
+    texts = Texts(settings.locale, settings.currency)
+    org = Org.load(session)
+    team_name = org.team_name(post.team_id) if post.team_id else None
+    if post.kind == SubscriptionKind.CELEBRATIONS:
+        wins = wins_of_import(session, settings.stages, fire_time or now)
+        if post.team_id is not None:
+            teams = org.subtree(post.team_id)
+            wins = [win for win in wins if org.reps[win.owner_id].team_id in teams]
+        if not wins:
+            raise NothingToPostError("no deal of theirs was won by this import")
+        return celebration(texts, wins, team_name)
     if post.kind != SubscriptionKind.LEADERBOARD:
         raise PostNotBuiltError(post.kind)
-    texts = Texts(settings.locale, settings.currency)
-    team_name = Org.load(session).team_name(post.team_id) if post.team_id else None
     request = PostRequest(
         metric=Metric(post.metric),
         period=post.period,

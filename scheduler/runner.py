@@ -43,7 +43,7 @@ from scheduler.claims import (
     unfinished,
 )
 from scheduler.delivery import NoSenderError, Sender
-from scheduler.jobs import MANUAL, Job, PostNotBuiltError, build_post
+from scheduler.jobs import MANUAL, Job, NothingToPostError, PostNotBuiltError, build_post
 
 logger = logging.getLogger(__name__)
 
@@ -156,10 +156,15 @@ class Runner:
                 if reply is None:
                     with self.open_session() as session:
                         reply = await build_post(
-                            job.post, session, self.settings, now, charts=self.charts
+                            job.post,
+                            session,
+                            self.settings,
+                            now,
+                            fire_time=item.fire_time,
+                            charts=self.charts,
                         )
                 await self.senders[target.platform].send(target, reply)
-            except PostNotBuiltError as error:
+            except (PostNotBuiltError, NothingToPostError) as error:
                 skipped += self._skip([item], str(error))
                 continue
             except Exception as error:

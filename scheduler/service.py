@@ -5,6 +5,11 @@ schedule and removed when its last subscription goes, so a change made from chat
 the command line takes effect within that time, with no restart. The same pass
 finishes any delivery that a run left unsent (see Runner.resume).
 
+Celebrations have no schedule: every `watch` seconds the deals won by recent imports
+are looked for (core.wins), and each import's wins are posted once to the channels
+that subscribed before it ran, through the same claimed runs (the job's key and the
+import's stamp).
+
 A job that fires works out its own fire time (the latest one of its schedule, at most
 `grace` ago) rather than trust the moment it woke, so that every replica claims the
 very same run. APScheduler runs a job that is late by less than `grace`; several missed
@@ -26,14 +31,22 @@ from bot.errors import new_reference
 from core.models import Subscription, utcnow
 from core.schedules import ScheduleError
 from core.subscriptions import subscriptions
+from core.wins import imports_with_wins
+from scheduler.claims import run_exists
 from scheduler.jobs import Job, jobs_of
 from scheduler.runner import Runner
 
 logger = logging.getLogger(__name__)
 
 POLL = 30.0  # seconds between two reads of the subscriptions
+WATCH = 5.0  # seconds between two looks for deals won, for celebrations
+RECENT = timedelta(minutes=10)  # wins imported longer ago than this are not celebrated
 GRACE = timedelta(minutes=5)
 REFRESH = "quotabot.refresh"
+CELEBRATE = "quotabot.celebrate"
+
+# APScheduler logs every run of every job at info; the runner logs what matters.
+logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
 
 
 class ScheduledPosts:
@@ -43,15 +56,19 @@ class ScheduledPosts:
         open_session: Callable[[], Session],
         *,
         poll: float = POLL,
+        watch: float = WATCH,
         grace: timedelta = GRACE,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.runner = runner
         self.open_session = open_session
         self.poll = poll
+        self.watch = watch
         self.grace = grace
         self.clock = clock
-        self.jobs: dict[str, Job] = {}
+        self.jobs: dict[str, Job] = {}  # on a schedule
+        self.celebrations: dict[str, Job] = {}  # posted as deals are won
+        self.created: dict[int, datetime] = {}  # each subscription's creation
         self.scheduler: AsyncIOScheduler | None = None
 
     def start(self) -> None:
@@ -71,6 +88,9 @@ class ScheduledPosts:
             id=REFRESH,
             next_run_time=datetime.now(UTC),
         )
+        self.scheduler.add_job(
+            self.celebrate, IntervalTrigger(seconds=self.watch, timezone=UTC), id=CELEBRATE
+        )
         self.scheduler.start()
         logger.info("scheduler started; subscriptions are read every %s s", self.poll)
 
@@ -83,9 +103,12 @@ class ScheduledPosts:
         """Bring the jobs in step with the subscriptions, then finish unsent deliveries."""
         try:
             with self.open_session() as session:
-                jobs = usable_jobs(subscriptions(session))
-            self._reschedule(jobs)
-            await self.runner.resume(self.jobs, now=self.clock())
+                found = subscriptions(session)
+            jobs = usable_jobs(found)
+            self.celebrations = {key: job for key, job in jobs.items() if job.as_it_happens}
+            self.created = {item.id: item.created_at for item in found if item.id is not None}
+            self._reschedule({key: job for key, job in jobs.items() if not job.as_it_happens})
+            await self.runner.resume({**self.jobs, **self.celebrations}, now=self.clock())
         except Exception:
             reference = new_reference()
             logger.exception("could not refresh the scheduled posts (reference %s)", reference)
@@ -103,6 +126,34 @@ class ScheduledPosts:
         except Exception:
             reference = new_reference()
             logger.exception("scheduled post %s failed (reference %s)", job.post.spec, reference)
+
+    async def celebrate(self) -> None:
+        """Celebrate the deals that recent imports turned won, each import once, in the
+        channels that subscribed before it ran."""
+        if not self.celebrations:
+            return
+        now = self.clock()
+        try:
+            with self.open_session() as session:
+                stages = self.runner.settings.stages
+                stamps = imports_with_wins(session, stages, since=now - RECENT)
+            for stamp in stamps:
+                for job in self.celebrations.values():
+                    await self._celebrate(job, stamp, now)
+        except Exception:
+            reference = new_reference()
+            logger.exception("could not celebrate the deals won (reference %s)", reference)
+
+    async def _celebrate(self, job: Job, stamp: datetime, now: datetime) -> None:
+        targets = tuple(
+            target for target in job.targets if self.created.get(target[0], now) <= stamp
+        )
+        if not targets:
+            return
+        with self.open_session() as session:
+            if run_exists(session, job.key, stamp):
+                return
+        await self.runner.fire(Job(job.post, targets), stamp, now=now)
 
     def _reschedule(self, jobs: dict[str, Job]) -> None:
         gone, new = self.jobs.keys() - jobs.keys(), jobs.keys() - self.jobs.keys()
@@ -124,6 +175,9 @@ def usable_jobs(found: list[Subscription]) -> dict[str, Job]:
     """The jobs of the subscriptions whose schedule can be read (others are logged)."""
     jobs = {}
     for key, job in jobs_of(found).items():
+        if job.as_it_happens:
+            jobs[key] = job
+            continue
         try:
             job.schedule  # noqa: B018 - parses the cron expression and the time zone
         except ScheduleError as error:

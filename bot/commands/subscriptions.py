@@ -34,8 +34,11 @@ from core.subscriptions import (
     subscriptions,
 )
 
-KIND_WORDS = dict.fromkeys(("leaderboard", "classifica"), SubscriptionKind.LEADERBOARD)
-OTHER_KINDS = {"report", "celebrations", "contest"}
+KIND_WORDS = {
+    **dict.fromkeys(("leaderboard", "classifica"), SubscriptionKind.LEADERBOARD),
+    **dict.fromkeys(("celebrations", "festeggiamenti"), SubscriptionKind.CELEBRATIONS),
+}
+OTHER_KINDS = {"report", "contest"}
 DAILY = {"daily", "giornaliero", "ogni-giorno"}
 WEEKDAYS = {"weekdays", "feriali"}
 WEEKLY = {"weekly", "settimanale"}
@@ -64,7 +67,7 @@ def subscribe(context: ChatContext, args: Args) -> Reply:
     if context.platform not in PLATFORMS or not context.channel:
         return bad_input(texts, texts("subscribe.not_here"))
     words = list(args.words)
-    if len(words) < 3:
+    if not words:
         raise UsageError(None)
 
     kind_word = words.pop(0).casefold()
@@ -73,6 +76,10 @@ def subscribe(context: ChatContext, args: Args) -> Reply:
     if kind_word not in KIND_WORDS:
         return bad_input(texts, texts("subscribe.unknown_kind", word=kind_word))
     kind = KIND_WORDS[kind_word]
+    if kind is SubscriptionKind.CELEBRATIONS:
+        return _celebrate(context, words)
+    if len(words) < 2:
+        raise UsageError(None)
 
     how_often = words.pop(0).casefold()
     if how_often in DAILY:
@@ -139,6 +146,31 @@ def subscribe(context: ChatContext, args: Args) -> Reply:
     )
 
 
+def _celebrate(context: ChatContext, words: list[str]) -> Reply:
+    """Celebrations: every deal won, posted here as soon as an import brings it."""
+    texts = context.texts
+    team = find_team(Org.load(context.session), " ".join(words)) if words else None
+    new = NewSubscription(
+        platform=context.platform,
+        workspace=context.workspace,
+        target=context.channel,
+        kind=SubscriptionKind.CELEBRATIONS.value,
+        cron="",
+        timezone=_timezone_of(context),
+        created_by=context.asker.email,
+        team=team.name if team else None,
+    )
+    same = find_same(context.session, new, team.id if team else None)
+    if same is not None:
+        return bad_input(texts, texts("subscribe.exists", id=same.id))
+    subscription = add_subscription(context.session, context.settings, new, context.now)
+    done = texts("subscribe.celebrations.done", id=subscription.id, zone=subscription.timezone)
+    return Reply(
+        title=texts("subscribe.title"),
+        paragraphs=(done, texts("subscribe.member"), texts("subscribe.stop", id=subscription.id)),
+    )
+
+
 def unsubscribe(context: ChatContext, args: Args) -> Reply:
     texts = context.texts
     if len(args.words) != 1:
@@ -173,6 +205,13 @@ def list_here(context: ChatContext, args: Args) -> Reply:
     org = Org.load(context.session)
     lines = [
         texts(
+            "subscriptions.line.as_won",
+            id=subscription.id,
+            what=what(subscription, org.team_name(subscription.team_id), texts),
+            when=when(subscription, texts),
+        )
+        if not subscription.cron
+        else texts(
             "subscriptions.line",
             id=subscription.id,
             what=what(subscription, org.team_name(subscription.team_id), texts),
@@ -190,6 +229,8 @@ def list_here(context: ChatContext, args: Args) -> Reply:
 def when(subscription: Subscription, texts: Texts) -> str:
     """The schedule as people say it: "every weekday at 09:00 (Europe/Rome)"."""
     zone = subscription.timezone
+    if not subscription.cron:
+        return texts("when.as_won", zone=zone)
     match = _SIMPLE_CRON.match(subscription.cron)
     if match is None:
         return texts("when.cron", cron=subscription.cron, zone=zone)
@@ -205,6 +246,9 @@ def when(subscription: Subscription, texts: Texts) -> str:
 
 
 def what(subscription: Subscription, team: str | None, texts: Texts) -> str:
+    if subscription.kind == SubscriptionKind.CELEBRATIONS:
+        celebrations = texts("subscribe.what.celebrations")
+        return f"{celebrations} ({team})" if team else celebrations
     metric = texts(f"metric.{subscription.metric}")
     if team:
         return texts("subscribe.what.team", metric=metric, team=team)

@@ -23,8 +23,13 @@ MESSAGES: dict[str, str] = {
     "help.whoami": "who Quotabot thinks you are, and whose figures you can see",
     "usage.link": "link @user EMAIL",
     "help.link": "tie a chat user to the rep with that email (admins)",
-    "usage.subscribe": "subscribe leaderboard daily|weekdays|weekly DAY HH:MM [metric] [team]",
-    "help.subscribe": "post the leaderboard to this channel on a schedule (managers)",
+    "usage.subscribe": (
+        "subscribe leaderboard daily|weekdays|weekly DAY HH:MM [metric] [team] "
+        "| subscribe celebrations [team]"
+    ),
+    "help.subscribe": (
+        "post the leaderboard to this channel on a schedule, or celebrate each deal won (managers)"
+    ),
     "usage.unsubscribe": "unsubscribe NUMBER",
     "help.unsubscribe": "stop one of this channel's scheduled posts (managers)",
     "usage.subscriptions": "subscriptions",
@@ -190,9 +195,12 @@ MESSAGES: dict[str, str] = {
         "should get them."
     ),
     "subscribe.kind_not_built": (
-        "Only the leaderboard can be scheduled so far; {kind} posts are not built yet."
+        "Only the leaderboard and celebrations can be scheduled so far; {kind} posts are "
+        "not built yet."
     ),
-    "subscribe.unknown_kind": "I can schedule `leaderboard` posts; `{word}` is not one of them.",
+    "subscribe.unknown_kind": (
+        "I can post `leaderboard` and `celebrations`; `{word}` is not one of them."
+    ),
     "subscribe.bad_frequency": (
         "`{word}` is not how often: say `daily`, `weekdays`, or `weekly` and a day "
         "(`weekly mon 09:00`)."
@@ -229,6 +237,19 @@ MESSAGES: dict[str, str] = {
     "post.leaderboard.no_movers": "Nobody changed places since yesterday.",
     "post.as_of": "Figures as of the latest CRM update, {day} at {time} ({zone}).",
     "post.as_of.none": "No deals have been imported yet.",
+    # -- scheduled posts: celebrations of deals won --
+    "post.celebration.title.one": "🎉 A deal won",
+    "post.celebration.title.other": "🎉 {count} deals won",
+    "post.celebration.line": "*{name}* won {deal}: *{amount}*",
+    "post.celebration.deal_of": "{deal} ({account})",
+    "post.celebration.more": "… and {count} more. Congratulations!",
+    "subscribe.celebrations.done": (
+        "I will celebrate every deal won in this channel as soon as it is imported "
+        "(subscription {id}), between 07:00 and 20:00 ({zone})."
+    ),
+    "subscribe.what.celebrations": "celebrations of deals won",
+    "when.as_won": "As deals are won ({zone})",
+    "subscriptions.line.as_won": "*{id}.* The {what}. {when}.",
     # -- buttons --
     "button.this_quarter": "This quarter",
     "button.last_quarter": "Last quarter",

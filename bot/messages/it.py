@@ -23,8 +23,14 @@ MESSAGES: dict[str, str] = {
     "help.whoami": "chi sei per Quotabot, e di chi puoi vedere i numeri",
     "usage.link": "link @utente EMAIL",
     "help.link": "collega un utente della chat al venditore con quella email (admin)",
-    "usage.subscribe": "subscribe leaderboard daily|weekdays|weekly GIORNO HH:MM [metrica] [team]",
-    "help.subscribe": "pubblica la classifica in questo canale a orari fissi (manager)",
+    "usage.subscribe": (
+        "subscribe leaderboard daily|weekdays|weekly GIORNO HH:MM [metrica] [team] "
+        "| subscribe celebrations [team]"
+    ),
+    "help.subscribe": (
+        "pubblica la classifica in questo canale a orari fissi, o festeggia ogni trattativa "
+        "vinta (manager)"
+    ),
     "usage.unsubscribe": "unsubscribe NUMERO",
     "help.unsubscribe": "ferma una delle pubblicazioni programmate di questo canale (manager)",
     "usage.subscriptions": "subscriptions",
@@ -194,10 +200,12 @@ MESSAGES: dict[str, str] = {
         "nel canale che deve riceverle."
     ),
     "subscribe.kind_not_built": (
-        "Per ora si può programmare solo la classifica; le pubblicazioni {kind} non ci sono "
-        "ancora."
+        "Per ora si possono programmare solo la classifica e i festeggiamenti; le "
+        "pubblicazioni {kind} non ci sono ancora."
     ),
-    "subscribe.unknown_kind": "Posso programmare la `leaderboard`; `{word}` non è tra queste.",
+    "subscribe.unknown_kind": (
+        "Posso pubblicare `leaderboard` e `celebrations`; `{word}` non è tra queste."
+    ),
     "subscribe.bad_frequency": (
         "`{word}` non dice ogni quanto: scrivi `daily`, `weekdays`, oppure `weekly` e un "
         "giorno (`weekly lun 09:00`)."
@@ -235,6 +243,19 @@ MESSAGES: dict[str, str] = {
     "post.leaderboard.no_movers": "Nessuno ha cambiato posizione da ieri.",
     "post.as_of": "Dati all'ultimo aggiornamento dal CRM, {day} alle {time} ({zone}).",
     "post.as_of.none": "Non è ancora stata importata nessuna trattativa.",
+    # -- pubblicazioni programmate: festeggiamenti delle trattative vinte --
+    "post.celebration.title.one": "🎉 Una trattativa vinta",
+    "post.celebration.title.other": "🎉 {count} trattative vinte",
+    "post.celebration.line": "*{name}* ha vinto {deal}: *{amount}*",
+    "post.celebration.deal_of": "{deal} ({account})",
+    "post.celebration.more": "… e altre {count}. Complimenti!",
+    "subscribe.celebrations.done": (
+        "Festeggerò in questo canale ogni trattativa vinta appena viene importata "
+        "(iscrizione {id}), tra le 07:00 e le 20:00 ({zone})."
+    ),
+    "subscribe.what.celebrations": "festeggiamenti delle trattative vinte",
+    "when.as_won": "Appena le trattative vengono vinte ({zone})",
+    "subscriptions.line.as_won": "*{id}.* I {what}. {when}.",
     # -- pulsanti --
     "button.this_quarter": "Questo trimestre",
     "button.last_quarter": "Trimestre scorso",

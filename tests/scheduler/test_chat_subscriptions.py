@@ -169,3 +169,20 @@ def test_italian_readers_read_italian(session: Session) -> None:
 
     assert reply.title == "Programmato"
     assert reply.paragraphs[0].startswith("Ogni giorno feriale alle 09:00 (UTC) pubblicherò")
+
+
+def test_a_channel_subscribes_to_celebrations(session: Session) -> None:
+    people = build(session)
+
+    reply = ask_in(session, people.mona, "subscribe celebrations South")
+    listed = ask_in(session, people.mona, "subscriptions")
+
+    assert reply.paragraphs[0] == (
+        "I will celebrate every deal won in this channel as soon as it is imported "
+        "(subscription 1), between 07:00 and 20:00 (UTC)."
+    )
+    [stored] = subscriptions(session)
+    assert (stored.kind, stored.cron, stored.team_id) == ("celebrations", "", people.south.id)
+    assert listed.paragraphs[0] == (
+        "• *1.* The celebrations of deals won (South). As deals are won (UTC)."
+    )

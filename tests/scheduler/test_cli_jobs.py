@@ -16,6 +16,7 @@ from core.storage import open_database
 from quotabot.cli import main
 from tests.bot.company import build
 from tests.fakes.slack_api import BOT_TOKEN, SlackApiDouble
+from tests.scheduler.wins import win_two_deals
 from tests.slack.conftest import LoopThread
 
 NINE_IN_ROME = "2026-12-01T09:00+01:00"
@@ -127,3 +128,25 @@ def test_running_what_is_not_there_says_how_to_find_it(database: str) -> None:
 
     assert result.exit_code == 1
     assert "no subscription number 4; `quotabot jobs list` shows them" in result.output
+
+
+def test_celebrations_are_listed_and_the_latest_wins_shown(database: str) -> None:
+    added = run(
+        database, "subscriptions", "add", "--platform", "slack", "--target", "C0WINS",
+        "--kind", "celebrations",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    nothing = run(database, "jobs", "run", "1", "--dry-run")
+    engine = open_database(database)
+    with Session(engine) as session:
+        win_two_deals(session)
+    engine.dispose()
+
+    listed = json.loads(run(database, "jobs", "list", "--json").output)
+    shown = run(database, "jobs", "run", "1", "--dry-run", "--no-charts")
+
+    assert "no import has turned a deal won yet" in nothing.output
+    assert listed[0]["problem"] == "posted as deals are won"
+    assert shown.exit_code == 0, shown.output
+    assert "🎉 2 deals won" in shown.output
+    assert "Ada Lovelace won Acme renewal (Acme Corp): $20,000" in shown.output

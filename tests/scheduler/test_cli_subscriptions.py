@@ -95,7 +95,10 @@ def test_every_bad_value_is_named_at_once_with_what_is_valid(database: str) -> N
     [
         (("--cron", "0 25 * * *"), '"0 25 * * *" is not valid'),
         (("--cron", "0 22 * * *"), "in quiet hours: scheduled posts go out only from 07:00"),
-        (("--kind", "report"), "report posts are not built yet; so far only: leaderboard"),
+        (
+            ("--kind", "report"),
+            "report posts are not built yet; so far only: celebrations, leaderboard",
+        ),
     ],
 )
 def test_a_schedule_that_cannot_be_kept_is_refused(
@@ -121,3 +124,16 @@ def test_removing_what_is_not_there_says_how_to_find_it(database: str) -> None:
 
     assert result.exit_code == 1
     assert "no subscription number 7; `quotabot subscriptions list` shows them" in result.output
+
+
+def test_celebrations_need_no_schedule_and_refuse_one(database: str) -> None:
+    base = ("subscriptions", "add", "--platform", "slack", "--target", "C0WINS")
+
+    added = run(database, *base, "--kind", "celebrations", "--timezone", "Europe/Rome")
+    refused = run(database, *base, "--kind", "celebrations", "--cron", "0 9 * * *")
+    missing = run(database, *base)
+
+    assert added.exit_code == 0, added.output
+    assert "celebrations to slack C0WINS, as deals are won" in added.output
+    assert "celebrations are posted as deals are won, not on a schedule" in refused.output
+    assert "no schedule: give leaderboard posts a cron expression" in missing.output

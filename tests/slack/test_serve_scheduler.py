@@ -3,9 +3,11 @@ and its runs post through the server's own connection to Slack."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,9 +22,16 @@ from quotabot.server import build_server
 from scheduler.service import ScheduledPosts
 from tests.bot.company import NOW, People
 from tests.fakes.slack_api import BOT_TOKEN, TEAM_ID, SlackApiDouble
+from tests.scheduler.wins import noon_zone, win_two_deals
 from tests.slack.conftest import SIGNING_SECRET, LoopThread
 
 NINE_IN_ROME = datetime(2026, 12, 1, 9, tzinfo=ZoneInfo("Europe/Rome"))
+
+
+def blocks_text(body: dict[str, Any]) -> str:
+    blocks = body["blocks"]
+    parsed = json.loads(blocks) if isinstance(blocks, str) else blocks
+    return str(parsed[0]["text"]["text"])
 
 
 @dataclass
@@ -116,7 +125,10 @@ def test_a_removed_subscription_is_unscheduled(loop: LoopThread, serving: Servin
 
     assert serving.posts.jobs == {}
     assert serving.posts.scheduler is not None
-    assert [job.id for job in serving.posts.scheduler.get_jobs()] == ["quotabot.refresh"]
+    assert sorted(job.id for job in serving.posts.scheduler.get_jobs()) == [
+        "quotabot.celebrate",
+        "quotabot.refresh",
+    ]
 
 
 def test_serve_without_a_scheduler_has_none(database: tuple[str, People]) -> None:
@@ -128,3 +140,25 @@ def test_serve_without_a_scheduler_has_none(database: tuple[str, People]) -> Non
 
     assert SCHEDULED_POSTS not in server
     context.engine.dispose()
+
+
+def test_a_won_deal_is_celebrated_in_the_channel(loop: LoopThread, serving: Serving) -> None:
+    engine = create_db_engine(serving.database)
+    with Session(engine) as session:
+        session.add(
+            Subscription(
+                platform="slack", workspace=TEAM_ID, target="C0WINS", kind="celebrations",
+                cron="", timezone=noon_zone(datetime.now(UTC)), created_by="test",
+                created_at=datetime.now(UTC) - timedelta(minutes=1),
+            )
+        )  # fmt: skip
+        session.commit()
+        win_two_deals(session)
+    engine.dispose()
+
+    loop.run(serving.posts.refresh())
+    loop.run(serving.posts.celebrate())
+
+    [post] = serving.double.calls_of("chat.postMessage")
+    assert post.body["channel"] == "C0WINS"
+    assert blocks_text(post.body).startswith("🎉 2 deals won")
