@@ -91,8 +91,9 @@ def add(
             subscription = add_subscription(session, app.settings, new, app.now)
         except SubscriptionError as error:
             raise click.ClickException(f"cannot add the subscription: {error}") from None
+        team_name = Org.load(session).team_name(subscription.team_id)
     click.echo(
-        f"Added subscription {subscription.id}: {describe(subscription, team)}. "
+        f"Added subscription {subscription.id}: {describe(subscription, team_name)}. "
         "A running `quotabot serve` picks it up within a minute."
     )
 
