@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.catalogue import Texts
-from bot.charts import Chart, leaderboard_chart, render
+from bot.charts import Chart, chart_rows, leaderboard_chart, render
 from bot.commands.leaderboard import TOP, row_line
 from bot.reply import Reply, Visibility, bullets
 from core.config import Settings
@@ -64,9 +64,10 @@ async def daily_leaderboard(
 
     images: tuple[Chart, ...] = ()
     if charts and ranked:
-        # The locale goes by name: the chart may be drawn in another process.
-        locale = str(texts.locale)
-        chart = await render(leaderboard_chart, board, locale, None, TOP, currency=texts.currency)
+        # The chart may be drawn in another process: the board goes cut to the rows it
+        # draws, the locale by name.
+        locale, shown = str(texts.locale), chart_rows(board, TOP)
+        chart = await render(leaderboard_chart, shown, locale, None, TOP, currency=texts.currency)
         images = (chart,)
     title = texts(
         "post.leaderboard.title",
