@@ -69,6 +69,8 @@ class Reply:
     visibility: Visibility = Visibility.ONLY_ASKER
     # A short line for notifications and screen readers; the title when empty.
     summary: str = ""
+    # Only ever for the asker (earnings): no adapter or button may post it to a channel.
+    confidential: bool = False
 
     @property
     def fallback(self) -> str:
@@ -76,7 +78,9 @@ class Reply:
         return self.summary or self.title
 
     def shown_to(self, visibility: Visibility) -> Reply:
-        """The same reply with another visibility."""
+        """The same reply with another visibility; a confidential one stays with the asker."""
+        if self.confidential:
+            return replace(self, visibility=Visibility.ONLY_ASKER)
         return replace(self, visibility=visibility)
 
 

@@ -232,6 +232,18 @@ def has_plan(session: Session, settings: Settings, rep_id: int, period: Period) 
     return any(spec.plan is not None for spec in specs)
 
 
+def plan_in_force(session: Session, settings: Settings, rep_id: int, day: date) -> Plan | None:
+    """The plan the rep is on that day, if any."""
+    if not settings.earnings.assignments:
+        return None
+    org = Org.load(session)
+    book = PlanBook(settings.earnings, {t.id: t.name for t in org.teams.values()})
+    calendar = FiscalCalendar(settings.calendar)
+    one_day = calendar.day(day)
+    memberships = _memberships(session, one_day, [rep_id])
+    return _specs(book, org, rep_id, memberships.get(rep_id, []), one_day)[0].plan
+
+
 def what_if(
     session: Session,
     settings: Settings,

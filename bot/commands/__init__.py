@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from bot.commands import account, leaderboard, pipeline, quota, subscriptions, team
+from bot.commands import (
+    account,
+    earnings,
+    leaderboard,
+    pipeline,
+    quota,
+    subscriptions,
+    team,
+)
 from bot.registry import Registry
 
-FAMILIES = (quota, leaderboard, pipeline, team, account, subscriptions)
+FAMILIES = (quota, leaderboard, pipeline, team, earnings, account, subscriptions)
 
 
 def build_registry() -> Registry:

@@ -14,6 +14,8 @@ from bot.commands.scopes import is_own, own_or_named
 from bot.people import Level
 from bot.registry import ArgKind, Args, ChatContext, Command
 from bot.reply import Field, Progress, Reply, bullets
+from core.earnings import earnings, has_plan
+from core.periods import Period
 from core.pipeline import pipeline_health
 from core.results import Scope, Scorecard, SubjectKind
 from core.scorecards import scorecard
@@ -36,6 +38,14 @@ async def myquota(context: ChatContext, args: Args) -> Reply:
     if behind and card.remaining_business_days > 0:
         paragraphs.extend(_coaching(context, card))
 
+    # Earnings are private: shown only in an answer that stays with the asker.
+    confidential = False
+    if scope.kind is SubjectKind.REP and scope.id is not None and not args.public:
+        line = _earnings_line(context, scope.id, period)
+        if line is not None:
+            paragraphs.append(line)
+            confidential = True
+
     series = won_by_day(context.session, settings, scope, period, context.now)
     locale, currency = str(texts.locale), texts.currency  # a name: it may travel
     images = await drawn(context, cumulative_chart, series, locale, currency=currency)
@@ -52,7 +62,16 @@ async def myquota(context: ChatContext, args: Args) -> Reply:
         images=images,
         buttons=tuple(buttons),
         summary=_standing(card, texts),
+        confidential=confidential,
     )
+
+
+def _earnings_line(context: ChatContext, rep_id: int, period: Period) -> str | None:
+    """One line of earnings to date, for a rep with a plan in the period."""
+    if not has_plan(context.session, context.settings, rep_id, period):
+        return None
+    result = earnings(context.session, context.settings, rep_id, period, context.now)
+    return context.texts("myquota.earnings", total=context.texts.money(result.total, cents=True))
 
 
 def _standing(card: Scorecard, texts: Texts) -> str:

@@ -17,6 +17,8 @@ MESSAGES: dict[str, str] = {
     "help.team": "one line per person who reports to you, best attainment first",
     "usage.atrisk": "atrisk [team or manager] [period]",
     "help.atrisk": "who is at risk of missing quota, why, and what it would take",
+    "usage.earnings": "earnings [period] [name] [whatif AMOUNT|DEAL]",
+    "help.earnings": "what you have earned by tier, and what a deal would add; only you see it",
     "usage.help": "help [command]",
     "help.help": "this list, or how to use one command",
     "usage.whoami": "whoami",
@@ -101,6 +103,12 @@ MESSAGES: dict[str, str] = {
     "figure.share": "{amount} ({share} of quota)",
     "figure.in_deals": "{amount} in {deals}",
     "figure.times": "{value}x",
+    "figure.percent": "{value}%",
+    "field.commission": "Commission",
+    "field.spiffs": "SPIFFs",
+    "field.adjustments": "Adjustments",
+    "field.earnings_total": "Total earnings",
+    "field.extra_commission": "Extra commission",
     "count.deals.one": "{count} deal",
     "count.deals.other": "{count} deals",
     "count.open_deals.one": "{count} open deal",
@@ -118,6 +126,7 @@ MESSAGES: dict[str, str] = {
     "myquota.behind": "That is {gap} behind pace ({expected} expected by now).",
     "myquota.no_quota": "No quota is set for {period}; *{won}* won so far.",
     "myquota.at_risk": "⚠ At risk: {reasons}.",
+    "myquota.earnings": "Earnings so far: *{total}* (type `earnings` for the breakdown).",
     "progress.attainment": "Attainment",
     "progress.pace": "pace {pace}",
     "coach.title": "*To catch up:*",
@@ -183,6 +192,64 @@ MESSAGES: dict[str, str] = {
     "risk.no_pipeline": "no open pipeline to close the gap",
     "risk.stale.one": "{count} stale deal",
     "risk.stale.other": "{count} stale deals",
+    # -- /earnings --
+    "earnings.title.own": "Your earnings · {period}",
+    "earnings.title": "Earnings of {name} · {period}",
+    "earnings.never_public": (
+        "_Earnings are never posted to a channel: only you can see this answer._"
+    ),
+    "earnings.per_person": "Earnings are per person: name a rep rather than a team.",
+    "earnings.no_plan.title": "No compensation plan",
+    "earnings.no_plan": "{name} has no compensation plan in {period}.",
+    "earnings.no_plan.how": (
+        "Plans are set by your Quotabot admin in quotabot.toml, under [earnings]."
+    ),
+    "earnings.total": (
+        "*{total}* earned so far: {commission} commission, {spiffs} in SPIFFs and "
+        "{adjustments} in adjustments."
+    ),
+    "earnings.no_quota": (
+        "No quota is set for {period}, so commission by tier can't be worked out yet."
+    ),
+    "earnings.by_tier": "*Commission by tier* · plan {plan}",
+    "earnings.by_tier.part": "*Commission by tier* · plan {plan}, {start} to {end}",
+    "earnings.tier": "Tier {number}",
+    "earnings.bounds": "{lower} to {upper} of quota",
+    "earnings.bounds.above": "above {lower} of quota",
+    "earnings.paid": "{revenue} at {rate} = {commission}",
+    "earnings.capped": "The plan's cap holds back {capped}.",
+    "earnings.next_tier": "{needed} more reaches tier {number} ({rate}) at {share} of quota.",
+    "earnings.top_tier": "You are in the top tier: every further deal pays {rate}.",
+    "earnings.draw": "Your ramp guarantees {guarantee} so far: the draw adds {top_up}.",
+    "earnings.spiffs": "*SPIFFs*",
+    "earnings.spiff.product": "{product}: {deals} × {amount} = {total}",
+    "earnings.spiff.ledger": "{cause}: {total}",
+    "earnings.adjustments": "*Adjustments*",
+    "earnings.ledger": "{kind} · {day} · {what}: {amount}",
+    "earnings.kind.adjustment": "Adjustment",
+    "earnings.kind.clawback": "Clawback",
+    "earnings.kind.reversed_deal": "Paid on a deal reversed later",
+    "earnings.projection": (
+        "With your weighted pipeline you would finish at {revenue} ({attainment} of quota) "
+        "and earn about {total}."
+    ),
+    "earnings.whatif.title": "What if · {what} · {period}",
+    "earnings.whatif.attainment": (
+        "Closing {amount} more takes you from {won} ({before}) to {after_won} ({after}) "
+        "of your {quota} quota."
+    ),
+    "earnings.whatif.no_quota": "Closing {amount} more takes you from {won} to {after_won}.",
+    "earnings.whatif.extra": "That is *{extra}* more commission:",
+    "earnings.whatif.tier": "tier {number} ({rate}): {revenue} pays {commission}",
+    "earnings.whatif.spiff": "Plus a {amount} SPIFF for {product}.",
+    "earnings.whatif.crosses": "It crosses into tier {number} ({rate}).",
+    "earnings.whatif.same_tier": "You would stay in tier {number} ({rate}).",
+    "earnings.whatif.total": "Earnings for {period} would go from {before} to {after}.",
+    "earnings.whatif.unknown_deal": "I can't find an open deal called “{name}”.",
+    "earnings.whatif.your_deals": "Your open deals:",
+    "earnings.whatif.no_deals": (
+        "There are no open deals to pick from; try an amount, such as `earnings whatif 25000`."
+    ),
     # -- scheduled posts: subscribe, unsubscribe, subscriptions --
     "subscribe.title": "Scheduled",
     "subscribe.done": "{when} I will post the {what} in this channel (subscription {id}).",

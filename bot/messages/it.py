@@ -17,6 +17,11 @@ MESSAGES: dict[str, str] = {
     "help.team": "una riga per ogni persona del tuo team, dal raggiungimento più alto",
     "usage.atrisk": "atrisk [team o manager] [periodo]",
     "help.atrisk": "chi rischia di mancare la quota, perché, e cosa servirebbe",
+    "usage.earnings": "earnings [periodo] [nome] [whatif IMPORTO|TRATTATIVA]",
+    "help.earnings": (
+        "quanto hai guadagnato per scaglione, e quanto aggiungerebbe una trattativa; "
+        "lo vedi solo tu"
+    ),
     "usage.help": "help [comando]",
     "help.help": "questo elenco, o come si usa un comando",
     "usage.whoami": "whoami",
@@ -102,6 +107,12 @@ MESSAGES: dict[str, str] = {
     "figure.share": "{amount} ({share} della quota)",
     "figure.in_deals": "{amount} in {deals}",
     "figure.times": "{value}x",
+    "figure.percent": "{value}%",
+    "field.commission": "Provvigioni",
+    "field.spiffs": "SPIFF",
+    "field.adjustments": "Rettifiche",
+    "field.earnings_total": "Compensi totali",
+    "field.extra_commission": "Provvigioni in più",
     "count.deals.one": "{count} trattativa",
     "count.deals.other": "{count} trattative",
     "count.open_deals.one": "{count} trattativa aperta",
@@ -119,6 +130,7 @@ MESSAGES: dict[str, str] = {
     "myquota.behind": "Sono {gap} in ritardo sul ritmo ({expected} attesi a oggi).",
     "myquota.no_quota": "Nessuna quota per {period}; finora *{won}* vinti.",
     "myquota.at_risk": "⚠ A rischio: {reasons}.",
+    "myquota.earnings": "Compensi finora: *{total}* (scrivi `earnings` per il dettaglio).",
     "progress.attainment": "Raggiungimento",
     "progress.pace": "ritmo {pace}",
     "coach.title": "*Per recuperare:*",
@@ -188,6 +200,70 @@ MESSAGES: dict[str, str] = {
     "risk.no_pipeline": "nessuna pipeline aperta per colmare il divario",
     "risk.stale.one": "{count} trattativa ferma",
     "risk.stale.other": "{count} trattative ferme",
+    # -- /earnings --
+    "earnings.title.own": "I tuoi compensi · {period}",
+    "earnings.title": "Compensi di {name} · {period}",
+    "earnings.never_public": (
+        "_I compensi non vengono mai pubblicati in un canale: questa risposta la vedi solo tu._"
+    ),
+    "earnings.per_person": "I compensi sono per persona: indica un venditore, non un team.",
+    "earnings.no_plan.title": "Nessun piano provvigionale",
+    "earnings.no_plan": "{name} non ha un piano provvigionale in {period}.",
+    "earnings.no_plan.how": (
+        "I piani li imposta l'admin di Quotabot in quotabot.toml, nella sezione [earnings]."
+    ),
+    "earnings.total": (
+        "*{total}* guadagnati finora: {commission} di provvigioni, {spiffs} di SPIFF e "
+        "{adjustments} di rettifiche."
+    ),
+    "earnings.no_quota": (
+        "Non c'è una quota per {period}, quindi le provvigioni per scaglione non si possono "
+        "ancora calcolare."
+    ),
+    "earnings.by_tier": "*Provvigioni per scaglione* · piano {plan}",
+    "earnings.by_tier.part": "*Provvigioni per scaglione* · piano {plan}, dal {start} al {end}",
+    "earnings.tier": "Scaglione {number}",
+    "earnings.bounds": "dal {lower} al {upper} della quota",
+    "earnings.bounds.above": "oltre il {lower} della quota",
+    "earnings.paid": "{revenue} al {rate} = {commission}",
+    "earnings.capped": "Il tetto del piano trattiene {capped}.",
+    "earnings.next_tier": (
+        "Con altri {needed} arrivi allo scaglione {number} ({rate}), al {share} della quota."
+    ),
+    "earnings.top_tier": "Sei nello scaglione più alto: ogni altra trattativa rende il {rate}.",
+    "earnings.draw": (
+        "Il tuo periodo di avvio garantisce {guarantee} finora: l'anticipo aggiunge {top_up}."
+    ),
+    "earnings.spiffs": "*SPIFF*",
+    "earnings.spiff.product": "{product}: {deals} × {amount} = {total}",
+    "earnings.spiff.ledger": "{cause}: {total}",
+    "earnings.adjustments": "*Rettifiche*",
+    "earnings.ledger": "{kind} · {day} · {what}: {amount}",
+    "earnings.kind.adjustment": "Rettifica",
+    "earnings.kind.clawback": "Storno",
+    "earnings.kind.reversed_deal": "Pagato su una trattativa poi annullata",
+    "earnings.projection": (
+        "Con la pipeline ponderata chiuderesti a {revenue} ({attainment} della quota) "
+        "e guadagneresti circa {total}."
+    ),
+    "earnings.whatif.title": "E se · {what} · {period}",
+    "earnings.whatif.attainment": (
+        "Chiudere altri {amount} ti porta da {won} ({before}) a {after_won} ({after}) "
+        "della tua quota di {quota}."
+    ),
+    "earnings.whatif.no_quota": "Chiudere altri {amount} ti porta da {won} a {after_won}.",
+    "earnings.whatif.extra": "Sono *{extra}* di provvigioni in più:",
+    "earnings.whatif.tier": "scaglione {number} ({rate}): {revenue} rendono {commission}",
+    "earnings.whatif.spiff": "In più uno SPIFF di {amount} per {product}.",
+    "earnings.whatif.crosses": "Così passi allo scaglione {number} ({rate}).",
+    "earnings.whatif.same_tier": "Resteresti nello scaglione {number} ({rate}).",
+    "earnings.whatif.total": "I compensi di {period} passerebbero da {before} a {after}.",
+    "earnings.whatif.unknown_deal": "Non trovo una trattativa aperta chiamata “{name}”.",
+    "earnings.whatif.your_deals": "Le tue trattative aperte:",
+    "earnings.whatif.no_deals": (
+        "Non ci sono trattative aperte da scegliere; prova con un importo, "
+        "come `earnings whatif 25000`."
+    ),
     # -- pubblicazioni programmate: subscribe, unsubscribe, subscriptions --
     "subscribe.title": "Programmato",
     "subscribe.done": "{when} pubblicherò la {what} in questo canale (iscrizione {id}).",

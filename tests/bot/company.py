@@ -85,13 +85,14 @@ def ask(
     locale: str | None = None,
     charts: bool = False,
     registry: Registry | None = None,
+    settings: Settings | None = None,
 ) -> Reply:
     """The reply the bot gives `who` for `line`, as of NOW."""
     asker = asker_by_email(session, who.email)
     assert asker is not None
     context = ChatContext(
         session=session,
-        settings=SETTINGS,
+        settings=settings or SETTINGS,
         now=NOW,
         asker=asker,
         texts=Texts(locale or asker.locale or SETTINGS.locale, SETTINGS.currency),

@@ -336,7 +336,8 @@ def test_what_if_shows_the_extra_commission_by_tier_and_the_tier_crossed(
         (2, Decimal(15_000), Decimal("1200.00")),
     ]
     assert answer.extra_commission == Decimal("1700.00")
-    assert answer.crossed is not None and answer.crossed.number == 2
+    assert answer.crossed is not None
+    assert answer.crossed.number == 2
     assert answer.after.attainment == Decimal("0.65")
 
 
