@@ -42,6 +42,7 @@ COMMAND_MODULES = {
     "chat": "cli_chat",
     "db": "cli_db",
     "demo": "cli_demo",
+    "earnings": "cli_earnings",
     "forecast": "cli_reports",
     "import": "cli_import",
     "jobs": "cli_jobs",

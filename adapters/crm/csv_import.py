@@ -21,6 +21,7 @@ from adapters.crm.columns import MappingError, parse_map, resolve
 from adapters.crm.csv_reading import CsvRows, FileError
 from adapters.crm.presets import GENERIC, SOURCES
 from adapters.crm.records import RECORD_FIELD, CsvProblem, RowReader, parsers
+from core.clawbacks import record_clawbacks
 from core.config import Settings
 from core.ingest import (
     ImportSummary,
@@ -114,7 +115,7 @@ def import_csv(
     try:
         supplied = {RECORD_FIELD.get(field, field) for field in columns}
         summary = _store(
-            session, records, options, settings, effective, progress, dry_run, supplied
+            session, records, options, settings, (effective, now), progress, dry_run, supplied
         )
     except IngestError as error:
         problems = [*reader.problems, *reader.translate(error)]
@@ -129,11 +130,12 @@ def _store(
     records: list[Any],
     options: ImportOptions,
     settings: Settings,
-    effective: date,
+    when: tuple[date, datetime],
     progress: ImportProgress | None,
     dry_run: bool,
     supplied: set[str],
 ) -> ImportSummary:
+    effective, now = when
     writing = progress.writing if progress else None
     if options.kind == "reps":
         return import_reps(session, records, effective=effective, dry_run=dry_run)
@@ -143,7 +145,7 @@ def _store(
         return import_activities(
             session, records, create_reps=options.create_reps, dry_run=dry_run, progress=writing
         )
-    return import_deals(
+    summary = import_deals(
         session,
         records,
         source=options.source,
@@ -154,3 +156,7 @@ def _store(
         dry_run=dry_run,
         progress=writing,
     )
+    if summary.updated and not dry_run:
+        # A won deal that is won no more may owe back the commission paid on it.
+        record_clawbacks(session, settings, now)
+    return summary
