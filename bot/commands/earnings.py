@@ -395,6 +395,8 @@ def _what_if_answer(texts: Texts, answer: WhatIf, period: Period) -> Reply:
                 "earnings.whatif.same_tier", number=current.number, rate=_rate(texts, current.rate)
             )
         )
+    if after.draw_top_up > 0:
+        paragraphs.append(texts("earnings.whatif.draw", guarantee=_cents(texts, after.guarantee)))
     total = texts(
         "earnings.whatif.total",
         period=texts.period(period),

@@ -245,6 +245,10 @@ MESSAGES: dict[str, str] = {
     "earnings.whatif.crosses": "It crosses into tier {number} ({rate}).",
     "earnings.whatif.same_tier": "You would stay in tier {number} ({rate}).",
     "earnings.whatif.total": "Earnings for {period} would go from {before} to {after}.",
+    "earnings.whatif.draw": (
+        "While you ramp, the draw guarantees {guarantee} so far: commission adds to your "
+        "earnings once it passes that."
+    ),
     "earnings.whatif.unknown_deal": "I can't find an open deal called “{name}”.",
     "earnings.whatif.your_deals": "Your open deals:",
     "earnings.whatif.no_deals": (

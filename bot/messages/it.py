@@ -223,14 +223,15 @@ MESSAGES: dict[str, str] = {
     "earnings.by_tier": "*Provvigioni per scaglione* · piano {plan}",
     "earnings.by_tier.part": "*Provvigioni per scaglione* · piano {plan}, dal {start} al {end}",
     "earnings.tier": "Scaglione {number}",
-    "earnings.bounds": "dal {lower} al {upper} della quota",
-    "earnings.bounds.above": "oltre il {lower} della quota",
-    "earnings.paid": "{revenue} al {rate} = {commission}",
+    "earnings.bounds": "da {lower} a {upper} della quota",
+    "earnings.bounds.above": "oltre {lower} della quota",
+    "earnings.paid": "{revenue} × {rate} = {commission}",
     "earnings.capped": "Il tetto del piano trattiene {capped}.",
     "earnings.next_tier": (
-        "Con altri {needed} arrivi allo scaglione {number} ({rate}), al {share} della quota."
+        "Con altri {needed} arrivi allo scaglione {number} ({rate}), quando raggiungi "
+        "{share} della quota."
     ),
-    "earnings.top_tier": "Sei nello scaglione più alto: ogni altra trattativa rende il {rate}.",
+    "earnings.top_tier": "Sei nello scaglione più alto: ogni altra trattativa ha aliquota {rate}.",
     "earnings.draw": (
         "Il tuo periodo di avvio garantisce {guarantee} finora: l'anticipo aggiunge {top_up}."
     ),
@@ -258,6 +259,10 @@ MESSAGES: dict[str, str] = {
     "earnings.whatif.crosses": "Così passi allo scaglione {number} ({rate}).",
     "earnings.whatif.same_tier": "Resteresti nello scaglione {number} ({rate}).",
     "earnings.whatif.total": "I compensi di {period} passerebbero da {before} a {after}.",
+    "earnings.whatif.draw": (
+        "Nel periodo di avvio l'anticipo garantisce {guarantee} finora: le provvigioni si "
+        "aggiungono ai compensi quando lo superano."
+    ),
     "earnings.whatif.unknown_deal": "Non trovo una trattativa aperta chiamata “{name}”.",
     "earnings.whatif.your_deals": "Le tue trattative aperte:",
     "earnings.whatif.no_deals": (
