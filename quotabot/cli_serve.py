@@ -12,6 +12,7 @@ from aiohttp import web
 
 from adapters.slack.config import SlackConfigError
 from adapters.slack.delivery import SLACK_FAILURES
+from adapters.teams.config import TeamsConfigError
 from bot.charts import draw_in_processes, stop_drawing_in_processes
 from quotabot.cli_reports import parse_as_of
 from quotabot.context import AppContext
@@ -65,7 +66,7 @@ def serve(
     scheduled posts."""
     try:
         server = build_server(app, os.environ, now=_fixed(app, as_of), scheduler=not no_scheduler)
-    except SlackConfigError as error:
+    except (SlackConfigError, TeamsConfigError) as error:
         raise click.ClickException(str(error)) from None
 
     # Twenty people asking at once would otherwise wait for twenty charts in a row.

@@ -18,18 +18,20 @@ from scheduler.service import ScheduledPosts
 SCHEDULED_POSTS = web.AppKey("scheduled_posts", ScheduledPosts)
 
 
-def runner_for(context: AppContext, slack: Delivery | None) -> Runner:
+def runner_for(context: AppContext, slack: Delivery | None, teams: Sender | None = None) -> Runner:
     senders: dict[str, Sender] = {}
     if slack is not None:
         senders["slack"] = SlackSender(slack)
+    if teams is not None:
+        senders["teams"] = teams
     return Runner(open_session=context.session, settings=context.settings, senders=senders)
 
 
 def attach_scheduled_posts(
-    server: web.Application, context: AppContext, slack: Delivery
+    server: web.Application, context: AppContext, slack: Delivery, teams: Sender | None = None
 ) -> ScheduledPosts:
     """Run the scheduler while `server` runs, on its event loop."""
-    posts = ScheduledPosts(runner_for(context, slack), context.session)
+    posts = ScheduledPosts(runner_for(context, slack, teams), context.session)
 
     async def start(_server: web.Application) -> None:
         posts.start()

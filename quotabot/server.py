@@ -1,7 +1,8 @@
 """The one aiohttp application of `quotabot serve`: everything that arrives over HTTP.
 
-Routes: `/healthz` (200 while the process serves) and Slack's `/slack/events` (unless
-Slack comes over Socket Mode). The chat platforms' settings come from the environment;
+Routes: `/healthz` (200 while the process serves), Slack's `/slack/events` (unless
+Slack comes over Socket Mode), and Teams' `/api/messages` with the chart images its
+cards show, `/charts/{id}`. The chat platforms' settings come from the environment;
 all their problems are reported at once, before anything listens.
 """
 
@@ -19,6 +20,7 @@ from adapters.slack.config import slack_config
 from adapters.slack.dedupe import DELIVERY_MEMORY, FIVE_MINUTES, Remembered
 from adapters.slack.delivery import BACKOFF, Delivery, web_client
 from adapters.slack.identity import People
+from adapters.teams import http as teams_http
 from bot.commands import build_registry
 from quotabot.context import AppContext
 from quotabot.scheduling import attach_scheduled_posts
@@ -75,6 +77,16 @@ def build_server(
     signatures = Remembered(context.engine, FIVE_MINUTES, "signature")
     app = build_app(config, bot, handled)
     slack_http.mount(server, app, config, signatures)
+    teams = teams_http.mount(
+        server,
+        environ,
+        engine=context.engine,
+        open_session=context.session,
+        settings=context.settings,
+        registry=bot.registry,
+        now=now,
+        backoff=backoff,
+    )
 
     async def forget_threads(_server: web.Application) -> None:
         handled.close()
@@ -82,7 +94,7 @@ def build_server(
 
     server.on_cleanup.append(forget_threads)
     if scheduler:
-        attach_scheduled_posts(server, context, bot.delivery)
+        attach_scheduled_posts(server, context, bot.delivery, teams.sender)
     mode = "Socket Mode" if config.socket_mode else f"HTTP at {slack_http.EVENTS_PATH}"
     logger.info("Slack over %s; Web API at %s", mode, config.api_url)
     return server

@@ -1,0 +1,140 @@
+"""The Teams bot: each activity turned into a command line for the registry, and back.
+
+One turn per activity, run by botbuilder's CloudAdapter once the request is
+authenticated (adapters.teams.http):
+
+- every activity's conversation reference is stored, so that scheduled posts can go
+  there later; a conversationUpdate that removes the bot forgets it;
+- an activity seen before (Teams redelivers when it thinks a request failed) is left
+  alone, remembered in the database by its id, whichever replica it reached;
+- a message's command line (typed, or a pressed card button) goes through the registry
+  as its sender, found by email or user principal name, in a worker thread with a
+  session of its own; the reply goes back as an Adaptive Card in the same conversation.
+
+Teams has no messages that only one person sees: an answer goes to the conversation
+where the command was typed, so a rep who wants their figures private asks in their
+personal chat with Quotabot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import Activity, ActivityTypes
+from sqlmodel import Session
+
+from adapters.teams import activities, conversations
+from adapters.teams.dedupe import Remembered
+from adapters.teams.delivery import TEAMS_FAILURES, Delivery, activity_of
+from adapters.teams.identity import PLATFORM, People
+from adapters.teams.images import ChartImages
+from bot.catalogue import Texts
+from bot.errors import apology, new_reference
+from bot.people import Asker
+from bot.registry import ChatContext, Registry, not_linked
+from bot.reply import Reply
+from core.config import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class TeamsBot:
+    """What answering a Teams user takes: the registry, the database, Teams itself."""
+
+    registry: Registry
+    open_session: Callable[[], Session]
+    settings: Settings
+    people: People
+    delivery: Delivery
+    images: ChartImages
+    handled: Remembered
+    now: Callable[[], datetime] = _utc_now
+
+    async def on_turn(self, turn: TurnContext) -> None:
+        activity = turn.activity
+        key = f"{activities.conversation_id(activity)}:{activity.id}"
+        if activity.id and not await self.handled.first_time(key):
+            logger.info("Teams redelivered activity %s: not acted on again", activity.id)
+            return
+
+        await asyncio.to_thread(self._keep_reference, activity)
+        if activity.type != ActivityTypes.message:
+            return
+        typed = activities.command(activity)
+        if typed is None:
+            logger.debug("a Teams message with no command in it")
+            return
+        await self.answer(turn, typed.line)
+
+    async def answer(self, turn: TurnContext, line: str) -> None:
+        """Answer `line` in the turn's conversation; the error boundary of all sent."""
+        texts = self.texts(turn.activity.locale)
+        try:
+            reply, texts = await self.reply_to(turn, line)
+            await self.delivery.send(turn, activity_of(reply, self.images), reply=True)
+            return
+        except TEAMS_FAILURES as error:
+            reference = new_reference()
+            logger.error("could not answer %r in Teams (reference %s): %s", line, reference, error)
+        except Exception:
+            reference = new_reference()
+            logger.exception(
+                "unexpected error answering %r in Teams (reference %s)", line, reference
+            )
+
+        try:
+            await self.delivery.send(
+                turn, activity_of(apology(texts, reference), self.images), reply=True
+            )
+        except TEAMS_FAILURES as error:
+            logger.error(
+                "could not apologise in Teams either (reference %s): %s", reference, error
+            )
+
+    async def reply_to(self, turn: TurnContext, line: str) -> tuple[Reply, Texts]:
+        """The registry's reply to the turn's sender, or how to get linked; and their texts."""
+        activity = turn.activity
+        tenant = activities.tenant(activity)
+        asker = await self.people.asker(turn, tenant)
+        if asker is None:
+            texts = self.texts(activity.locale)
+            return not_linked(texts), texts
+        texts = self.texts(asker.locale)
+        channel = activities.conversation_id(activity)
+        reply = await asyncio.to_thread(self._dispatch, line, tenant, asker, texts, channel)
+        return reply, texts
+
+    def texts(self, locale: str | None) -> Texts:
+        return Texts(locale or self.settings.locale, self.settings.currency)
+
+    def _keep_reference(self, activity: Activity) -> None:
+        with self.open_session() as session:
+            if activity.members_removed:
+                conversations.forget(session, activity)
+            else:
+                conversations.remember(session, activity)
+
+    def _dispatch(self, line: str, tenant: str, asker: Asker, texts: Texts, channel: str) -> Reply:
+        # In a worker thread: its own session, and its own event loop for the handlers.
+        with self.open_session() as session:
+            context = ChatContext(
+                session=session,
+                settings=self.settings,
+                now=self.now(),
+                asker=asker,
+                texts=texts,
+                platform=PLATFORM,
+                workspace=tenant,
+                channel=channel,
+            )
+            return asyncio.run(self.registry.dispatch(line, context))

@@ -1,0 +1,166 @@
+"""A local HTTP double of the Bot Framework connector that Teams bots talk to.
+
+It answers the calls Quotabot makes, at the service URL an activity names, and records
+every one: the kind (SEND: POST v3/conversations/{id}/activities, REPLY: POST
+v3/conversations/{id}/activities/{activityId}, MEMBER: GET
+v3/conversations/{id}/members/{userId}), the conversation, the body and the headers.
+Tests start it on an ephemeral port, put `service_url` into the activities they send,
+and read `calls` afterwards. It can misbehave on purpose: `fail(SEND, 429,
+retry_after=1)` makes the next send answer 429 with Retry-After.
+
+It also publishes token signing keys as the Bot Framework does (an OpenID
+configuration and its JWKS), for tests that sign or forge tokens.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+SEND = "send"
+REPLY = "reply"
+MEMBER = "member"
+TENANT = "tenant-0000-test"
+BOT_ID = "28:quotabot-test"
+BOT_NAME = "Quotabot"
+KEY_ID = "test-signing-key"
+
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Call:
+    kind: str
+    conversation: str
+    body: Json
+    headers: dict[str, str]
+    path: str
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Fault:
+    status: int
+    times: int
+    retry_after: int | None = None
+
+
+@dataclass
+class TeamsConnectorDouble:
+    calls: list[Call] = field(default_factory=list)
+    members: dict[str, Json] = field(default_factory=dict)
+    faults: dict[str, Fault] = field(default_factory=dict)
+    signing_keys: list[Json] = field(default_factory=list)  # JWKs, for the OpenID metadata
+    url: str = ""
+    _runner: web.AppRunner | None = None
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    # -- arranging ----------------------------------------------------------------
+
+    def add_member(
+        self, user_id: str, name: str, email: str | None, upn: str | None = None
+    ) -> None:
+        member: Json = {"id": user_id, "name": name, "tenantId": TENANT}
+        if email:
+            member["email"] = email
+        if upn:
+            member["userPrincipalName"] = upn
+        self.members[user_id] = member
+
+    def fail(self, kind: str, status: int, *, times: int = 1, retry_after: int | None = None) -> None:
+        """Answer the next `times` calls of `kind` with `status` (and Retry-After)."""
+        self.faults[kind] = Fault(status, times, retry_after)
+
+    @property
+    def service_url(self) -> str:
+        return f"{self.url}teams/"
+
+    @property
+    def openid_url(self) -> str:
+        return f"{self.url}openid/.well-known/openidconfiguration"
+
+    # -- reading --------------------------------------------------------------------
+
+    def calls_of(self, *kinds: str) -> list[Call]:
+        return [call for call in self.calls if call.kind in kinds]
+
+    def wait_for(self, *kinds: str, count: int = 1, timeout: float = 15.0) -> list[Call]:
+        """The calls of `kinds` once there are `count` of them (from the test's thread)."""
+        deadline = time.monotonic() + timeout
+        while len(self.calls_of(*kinds)) < count:
+            if time.monotonic() > deadline:
+                seen = [call.kind for call in self.calls]
+                raise AssertionError(f"{count} x {kinds} never came; calls: {seen}")
+            time.sleep(0.02)
+        return self.calls_of(*kinds)
+
+    # -- serving --------------------------------------------------------------------
+
+    async def start(self) -> str:
+        app = web.Application()
+        base = "/teams/v3/conversations/{conversation}"
+        app.router.add_post(f"{base}/activities", self._send)
+        app.router.add_post(f"{base}/activities/{{activity}}", self._reply)
+        app.router.add_get(f"{base}/members/{{user}}", self._member)
+        app.router.add_get("/openid/.well-known/openidconfiguration", self._openid)
+        app.router.add_get("/openid/keys", self._keys)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self.url = f"http://127.0.0.1:{port}/"
+        return self.url
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def _record(self, kind: str, request: web.Request, body: Json) -> None:
+        headers = {
+            name: value
+            for name, value in request.headers.items()
+            if name.lower() != "authorization"
+        }
+        conversation = request.match_info.get("conversation", "")
+        self.calls.append(Call(kind, conversation, body, headers, request.path))
+
+    def _fault(self, kind: str) -> web.Response | None:
+        fault = self.faults.get(kind)
+        if fault is None or fault.times <= 0:
+            return None
+        fault.times -= 1
+        headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
+        error = {"error": {"code": "Throttled" if fault.status == 429 else "ServiceError"}}
+        return web.json_response(error, status=fault.status, headers=headers)
+
+    async def _send(self, request: web.Request) -> web.Response:
+        self._record(SEND, request, await request.json())
+        return self._fault(SEND) or web.json_response({"id": f"act-{next(self._ids)}"})
+
+    async def _reply(self, request: web.Request) -> web.Response:
+        self._record(REPLY, request, await request.json())
+        return self._fault(REPLY) or web.json_response({"id": f"act-{next(self._ids)}"})
+
+    async def _member(self, request: web.Request) -> web.Response:
+        self._record(MEMBER, request, {"user": request.match_info["user"]})
+        failed = self._fault(MEMBER)
+        if failed is not None:
+            return failed
+        member = self.members.get(request.match_info["user"])
+        if member is None:
+            error = {"error": {"code": "MemberNotFoundInConversation", "message": "no member"}}
+            return web.json_response(error, status=404)
+        return web.json_response(member)
+
+    async def _openid(self, _request: web.Request) -> web.Response:
+        return web.json_response(
+            {"issuer": "https://api.botframework.com", "jwks_uri": f"{self.url}openid/keys"}
+        )
+
+    async def _keys(self, _request: web.Request) -> web.Response:
+        return web.json_response({"keys": self.signing_keys})
