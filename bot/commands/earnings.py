@@ -70,7 +70,8 @@ async def earnings_command(context: ChatContext, args: Args) -> Reply:
     name = " ".join(word for word in asked if word not in period_words).lstrip("@").strip()
     rep_id = context.asker.rep_id
     if name:
-        scope = resolve(Org.load(context.session), context.asker, name)
+        org = Org.load(context.session)
+        scope = resolve(org, context.asker, _mentioned(org, name) or name)
         if scope.kind is not SubjectKind.REP or scope.id is None:
             return _private(context, args, Reply(texts("error.bad_input.title"),
                                                  (texts("earnings.per_person"),)))  # fmt: skip
@@ -96,6 +97,13 @@ async def earnings_command(context: ChatContext, args: Args) -> Reply:
             ),
         )
     return _private(context, args, reply)
+
+
+def _mentioned(org: Org, name: str) -> str | None:
+    """The email of the one rep whose address starts with `name` ("@ada.lovelace")."""
+    wanted = name.casefold()
+    found = [rep.email for rep in org.reps.values() if rep.email.split("@")[0] == wanted]
+    return found[0] if len(found) == 1 else None
 
 
 def _private(context: ChatContext, args: Args, reply: Reply) -> Reply:

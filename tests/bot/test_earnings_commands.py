@@ -8,6 +8,7 @@ quota (50%): $30,000 at 5% is $1,500.00. Her weighted pipeline is $24,000
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -17,7 +18,10 @@ from bot.catalogue import Texts
 from bot.commands.earnings import parse_amount
 from bot.reply import Visibility
 from core.config import Settings
-from tests.bot.company import ask, build, fields, text
+from core.models import LedgerEntry
+from core.plans import Assignment, Plan
+from tests.bot.company import Q4, ask, build, fields, text
+from tests.builders import at
 
 REFUSED = "Not yours to see"
 PLANS = Settings.model_validate(
@@ -246,3 +250,98 @@ def test_amounts_as_people_type_them(typed: str, locale: str, amount: str | None
     parsed = parse_amount(typed, Texts(locale, "USD"))
 
     assert parsed == (Decimal(amount) if amount else None)
+
+
+def test_a_manager_names_a_rep_by_mention(session: Session) -> None:
+    people = build(session)
+
+    reply = ask(session, people.mona, "earnings @ada.lovelace", settings=PLANS)
+
+    assert reply.title == "Earnings of Ada Lovelace · 2026-Q4"
+
+
+def test_adjustments_and_clawbacks_are_listed_with_their_deal(session: Session) -> None:
+    people = build(session)
+    acme = people.company.deal(people.ada, "lost", 5_000, date(2026, 11, 2), name="Initrode")
+    for kind, amount, cause in [
+        ("adjustment", "-60", "overpaid in October"),
+        ("clawback", "-250", f"deal:{acme.id}:change:1"),
+        ("spiff", "300", "contest: Q4 blitz"),
+    ]:
+        session.add(
+            LedgerEntry(
+                rep_id=people.ada.id,
+                kind=kind,
+                amount=Decimal(amount),
+                cause=cause,
+                created_at=at(2026, 11, 20),
+            )
+        )
+    session.commit()
+
+    reply = ask(session, people.ada, "earnings", settings=PLANS)
+
+    assert "• contest: Q4 blitz: $300.00" in reply.paragraphs
+    heading = reply.paragraphs.index("*Adjustments*")
+    assert reply.paragraphs[heading + 1].split("\n") == [
+        "• Adjustment · Nov 20, 2026 · overpaid in October: -$60.00",
+        "• Clawback · Nov 20, 2026 · Initrode: -$250.00",
+    ]
+    assert fields(reply)["Total earnings"] == "$1,490.00"  # 1,500 + 300 - 60 - 250
+
+
+def test_a_change_of_plan_shows_each_part(session: Session) -> None:
+    people = build(session)
+    config = PLANS.model_copy(
+        update={
+            "earnings": PLANS.earnings.model_copy(
+                update={
+                    "plans": {
+                        **PLANS.earnings.plans,
+                        "Flat": Plan.model_validate({"tiers": [{"from": 0, "rate": 0.1}]}),
+                    },
+                    "assignments": (
+                        *PLANS.earnings.assignments,
+                        Assignment.model_validate(
+                            {"plan": "Flat", "rep": people.ada.email, "from": "2026-11-01"}
+                        ),
+                    ),
+                }
+            )
+        }
+    )
+
+    reply = ask(session, people.ada, "earnings", settings=config)
+
+    assert "*Commission by tier* · plan AE, Oct 1, 2026 to Oct 31, 2026" in reply.paragraphs
+    assert "*Commission by tier* · plan Flat, Nov 1, 2026 to Dec 31, 2026" in reply.paragraphs
+
+
+def test_a_what_if_while_the_draw_covers_it_says_so(session: Session) -> None:
+    people = build(session)
+    new_hire = people.company.rep("Nina New", people.north, people.mona, hired=date(2026, 11, 1))
+    people.company.quota(new_hire, Q4, 100_000)
+    session.commit()
+    config = Settings.model_validate(
+        {
+            "earnings": {
+                "plans": {
+                    "AE": {
+                        **PLANS.earnings.plans["AE"].model_dump(by_alias=True),
+                        "ramp": {"months": 3, "draw": 3000},
+                    }
+                },
+                "assignments": [{"plan": "AE", "team": "North", "from": "2026-01-01"}],
+            }
+        }
+    )
+
+    reply = ask(session, new_hire, "earnings whatif 10000", settings=config)
+
+    # November's draw and today's share of December's: 3,000 + 3,000 / 31 = 3,096.77.
+    assert reply.paragraphs[1] == "That is *$500.00* more commission:"
+    assert (
+        "While you ramp, the draw guarantees $3,096.77 so far: commission adds to your "
+        "earnings once it passes that." in reply.paragraphs
+    )
+    assert reply.paragraphs[-1] == "Earnings for 2026-Q4 would go from $3,096.77 to $3,096.77."
