@@ -33,7 +33,8 @@ from sqlmodel import select as select_records
 
 from core.commission import ZERO
 from core.config import Settings
-from core.earnings import compute, deal_of, load_facts
+from core.earnings import compute
+from core.earnings_facts import deal_of, load_facts
 from core.models import Deal, DealStageChange, DealStatus, LedgerEntry
 from core.periods import FiscalCalendar, PeriodKind
 

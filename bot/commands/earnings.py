@@ -18,18 +18,9 @@ from bot.people import resolve
 from bot.registry import ArgKind, Args, ChatContext, Command, UsageError
 from bot.reply import Field, Reply, bullets
 from core.commission import PlanPart, TierLine
-from core.earnings import (
-    Earnings,
-    LedgerLine,
-    NoPlanError,
-    OpenDeal,
-    SpiffLine,
-    WhatIf,
-    open_deals,
-    plan_in_force,
-    what_if,
-)
+from core.earnings import Earnings, NoPlanError, SpiffLine, WhatIf, what_if
 from core.earnings import earnings as build_earnings
+from core.earnings_facts import LedgerLine, OpenDeal, open_deals, plan_in_force
 from core.org import Org
 from core.periods import Period, PeriodKind
 from core.results import SubjectKind

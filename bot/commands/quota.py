@@ -14,7 +14,8 @@ from bot.commands.scopes import is_own, own_or_named
 from bot.people import Level
 from bot.registry import ArgKind, Args, ChatContext, Command
 from bot.reply import Field, Progress, Reply, bullets
-from core.earnings import earnings, has_plan
+from core.earnings import earnings
+from core.earnings_facts import has_plan
 from core.periods import Period
 from core.pipeline import pipeline_health
 from core.results import Scope, Scorecard, SubjectKind
