@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from core.clawbacks import record_clawbacks
@@ -486,3 +487,40 @@ def test_bad_plans_are_reported_with_their_key(tmp_path: Path, toml: str, proble
         load_settings(path)
 
     assert problem in str(caught.value)
+
+
+def _statements_for_everyone(session: Session, company: Company, reps: int) -> int:
+    team = company.team(f"Team {reps}")
+    for number in range(reps):
+        rep = company.rep(f"Rep {reps}-{number}", team)
+        company.quota(rep, Q4, 10_000)
+        for day in (3, 9, 17):
+            company.deal(rep, "won", 1_000 + number, date(2026, 11, day))
+    session.commit()
+    config = settings(
+        {"AE": STANDARD}, [{"plan": "AE", "team": f"Team {reps}", "from": "2026-01-01"}]
+    )
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    bind = session.get_bind()
+    event.listen(bind, "before_cursor_execute", count)
+    try:
+        everyone = earnings_of_all(session, config, Q4, END_OF_Q4)
+    finally:
+        event.remove(bind, "before_cursor_execute", count)
+    assert len(everyone) == reps
+    return len(statements)
+
+
+def test_everyones_earnings_take_the_same_few_queries_for_any_number_of_reps(
+    session: Session,
+) -> None:
+    company = Company(session)
+    few = _statements_for_everyone(session, company, 3)
+    many = _statements_for_everyone(session, company, 30)
+
+    assert many == few
+    assert few <= 10
