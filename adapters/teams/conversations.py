@@ -37,11 +37,11 @@ def remember(session: Session, activity: Activity) -> TeamsConversation | None:
     reference = TurnContext.get_conversation_reference(activity)
     reference.conversation.id = conversation
     reference.activity_id = None  # later posts start anew, they answer nothing
-    team_id, team_name = activities.team(activity)
+    team_id, _ = activities.team(activity)
     kind = activities.kind(activity)
     fields: dict[str, Any] = {
         "kind": kind[:16],
-        "name": (activity.conversation.name or team_name or None),
+        "name": activity.conversation.name or None,  # a channel's, a chat's
         "team_id": team_id,
         "user_id": _person(activity) if kind == "personal" else None,
         "reference": json.dumps(reference.serialize(), sort_keys=True),

@@ -36,6 +36,8 @@ from core.subscriptions import Target
 logger = logging.getLogger(__name__)
 
 PER_SECOND = 7  # messages in one conversation within any second
+# The second counted, with a margin: a message's trip to Teams takes longer at times.
+WINDOW = 1.1
 RETRIED = frozenset({412, 429, 502, 504})
 RETRIES = 4  # after the first try
 BACKOFF = 0.5  # seconds; doubled at each retry, plus jitter
@@ -64,6 +66,7 @@ class Pace:
     """At most `per_second` sends into one conversation within any one second."""
 
     per_second: int = PER_SECOND
+    window: float = WINDOW
     clock: Callable[[], float] = time.monotonic
     _sent: dict[str, deque[float]] = field(default_factory=dict)
     _locks: dict[str, asyncio.Lock] = field(default_factory=dict)
@@ -74,7 +77,7 @@ class Pace:
         async with lock:
             sent = self._sent.setdefault(conversation, deque())
             while len(sent) >= self.per_second:
-                wait = sent[0] + 1.0 - self.clock()
+                wait = sent[0] + self.window - self.clock()
                 if wait <= 0:
                     sent.popleft()
                     continue

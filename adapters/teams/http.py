@@ -25,7 +25,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
@@ -132,7 +131,6 @@ def mount(
     # botbuilder reads the channel's signing keys from this class attribute.
     ChannelValidation.open_id_metadata_endpoint = config.openid_metadata_url
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_settings_of(config)))
-    adapter.on_turn_error = _turn_failed
 
     images = ChartImages(config.chart_key, config.public_url)
     delivery = Delivery(backoff=backoff)
@@ -168,10 +166,6 @@ def _settings_of(config: TeamsConfig) -> SimpleNamespace:
         APP_TENANTID=config.tenant_id,
         APP_TYPE=config.app_type,
     )
-
-
-async def _turn_failed(turn: TurnContext, error: Exception) -> None:
-    logger.error("a Teams turn failed: %s", error, exc_info=error)
 
 
 def _announce(config: TeamsConfig) -> None:

@@ -71,7 +71,9 @@ class TeamsConnectorDouble:
             member["userPrincipalName"] = upn
         self.members[user_id] = member
 
-    def fail(self, kind: str, status: int, *, times: int = 1, retry_after: int | None = None) -> None:
+    def fail(
+        self, kind: str, status: int, *, times: int = 1, retry_after: int | None = None
+    ) -> None:
         """Answer the next `times` calls of `kind` with `status` (and Retry-After)."""
         self.faults[kind] = Fault(status, times, retry_after)
 

@@ -58,7 +58,11 @@ class TeamsHarness:
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def post(
-        self, activity: dict[str, Any], *, token: str | None = None, content_type: str = "application/json"
+        self,
+        activity: dict[str, Any],
+        *,
+        token: str | None = None,
+        content_type: str = "application/json",
     ) -> Sent:
         """POST an activity to /api/messages, with a bearer token if given."""
         headers = {"Content-Type": content_type}
