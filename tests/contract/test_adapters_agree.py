@@ -25,6 +25,7 @@ from sqlmodel import Session
 
 from adapters.console.render import render
 from adapters.slack.blocks import message
+from adapters.teams.cards import card
 from bot.reply import Reply
 from core.models import Rep
 from tests.bot.company import People, ask, build
@@ -64,7 +65,26 @@ def _texts(value: Any) -> list[str]:
     return found + [text for item in value.values() for text in _texts(item)]
 
 
-RENDERERS: dict[str, Renderer] = {"slack": slack_text}
+TEAMS_TEXT_KEYS = ("text", "title", "value", "altText", "command")
+
+
+def teams_text(reply: Reply) -> str:
+    """Every text of the Teams card as Teams shows it: text blocks, facts, image alt
+    texts, and buttons with the command each runs."""
+    urls = [f"https://quotabot.test/charts/{number}" for number in range(len(reply.images))]
+    return "\n".join(_card_texts(card(reply, urls)))
+
+
+def _card_texts(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [text for item in value for text in _card_texts(item)]
+    if not isinstance(value, dict):
+        return []
+    found = [value[key] for key in TEAMS_TEXT_KEYS if isinstance(value.get(key), str)]
+    return found + [text for item in value.values() for text in _card_texts(item)]
+
+
+RENDERERS: dict[str, Renderer] = {"slack": slack_text, "teams": teams_text}
 
 
 def facts(text: str, people: People) -> set[str]:
