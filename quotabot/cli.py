@@ -52,6 +52,7 @@ COMMAND_MODULES = {
     "scorecard": "cli_reports",
     "serve": "cli_serve",
     "subscriptions": "cli_subscriptions",
+    "teams-package": "cli_teams",
 }
 
 
