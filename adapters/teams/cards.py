@@ -141,7 +141,9 @@ def _size(element: Element) -> int:
     if element["type"] == "Container":
         return sum(_size(item) for item in element["items"])
     if element["type"] == "Image":
-        return len(element.get("altText", "")) + len(element["url"])
+        # Teams leaves inline (base64) images out of its message size limit.
+        url = element["url"]
+        return len(element.get("altText", "")) + (0 if url.startswith("data:") else len(url))
     return len(element.get("text", ""))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import time
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,7 +14,9 @@ from sqlmodel import Session, select
 from bot.catalogue import Texts
 from core.models import ChatIdentity
 from core.storage import create_db_engine
-from tests.fakes.teams_connector import MEMBER, REPLY, SEND, TENANT
+from tests.bot.company import People
+from tests.fakes.teams_connector import MEMBER, REPLY, SEND, TENANT, TeamsConnectorDouble
+from tests.slack.conftest import LoopThread
 from tests.teams.conftest import (
     CHANNEL,
     CHART_SECRET,
@@ -21,6 +24,7 @@ from tests.teams.conftest import (
     PUBLIC_URL,
     ZED,
     TeamsHarness,
+    serving,
 )
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -196,3 +200,30 @@ def test_a_redelivered_activity_is_acted_on_once(teams: TeamsHarness) -> None:
     teams.double.wait_for(REPLY)
     time.sleep(0.3)
     assert len(teams.double.calls_of(REPLY, SEND)) == 1
+
+
+def test_a_refused_answer_ends_in_an_apology_with_a_reference(teams: TeamsHarness) -> None:
+    teams.double.fail(REPLY, 403)
+
+    teams.post(teams.message("myquota"))
+
+    refused, apology = teams.double.wait_for(REPLY, count=2)
+    assert card_of(refused.body)["body"][0]["text"] == "Your quota · 2026-Q4"
+    texts = " ".join(block["text"] for block in elements(card_of(apology.body), "TextBlock"))
+    assert card_of(apology.body)["body"][0]["text"] == Texts("en", "USD")("error.unexpected.title")
+    assert re.search(r"\b[0-9a-f]{8}\b", texts)
+    assert "Traceback" not in texts
+
+
+def test_without_a_public_url_charts_go_inline(
+    loop: LoopThread, database: tuple[str, People], double: TeamsConnectorDouble
+) -> None:
+    url, people = database
+    with serving(loop, url, {}) as base:
+        harness = TeamsHarness(double, base, people, url)
+
+        harness.post(harness.message("myquota"))
+
+        [answer] = double.wait_for(REPLY)
+    [image] = elements(card_of(answer.body), "Image")
+    assert image["url"].startswith("data:image/png;base64,iVBORw0KGgo")
