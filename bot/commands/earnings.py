@@ -9,6 +9,7 @@ note that says so.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -16,7 +17,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from bot.catalogue import MISSING, Texts
 from bot.people import resolve
 from bot.registry import ArgKind, Args, ChatContext, Command, UsageError
-from bot.reply import Field, Reply, bullets
+from bot.reply import Field, Reply, Visibility, bullets
 from core.commission import PlanPart, TierLine
 from core.earnings import Earnings, NoPlanError, SpiffLine, WhatIf, what_if
 from core.earnings import earnings as build_earnings
@@ -100,22 +101,9 @@ def _mentioned(org: Org, name: str) -> str | None:
 def _private(context: ChatContext, args: Args, reply: Reply) -> Reply:
     """The reply kept for the asker, with a note when they asked to share it."""
     if args.public:
-        note = context.texts("earnings.never_public")
-        reply = Reply(
-            title=reply.title,
-            paragraphs=(note, *reply.paragraphs),
-            fields=reply.fields,
-            buttons=reply.buttons,
-            summary=reply.summary,
-        )
-    return Reply(
-        title=reply.title,
-        paragraphs=reply.paragraphs,
-        fields=reply.fields,
-        buttons=reply.buttons,
-        summary=reply.summary,
-        confidential=True,
-    )
+        paragraphs = (context.texts("earnings.never_public"), *reply.paragraphs)
+        reply = replace(reply, paragraphs=paragraphs)
+    return replace(reply, visibility=Visibility.ONLY_ASKER, confidential=True)
 
 
 def _default_period(context: ChatContext, rep_id: int) -> Period:
