@@ -81,6 +81,13 @@ def markdown(text: str) -> str:
     return _BOLD.sub(r"**\1**", _CODE.sub(r"\1", text))
 
 
+def summary(reply: Reply) -> str:
+    """The reply's one line for notifications, as plain text: Teams shows no markdown
+    there."""
+    plain = _CODE.sub(r"\1", _BOLD.sub(r"\1", reply.fallback)).strip()
+    return plain[:SUMMARY_TEXT] or "Quotabot"
+
+
 def attachment(reply: Reply, image_urls: Sequence[str] = ()) -> dict[str, Any]:
     """The card as a Bot Framework attachment."""
     return {"contentType": CONTENT_TYPE, "content": card(reply, image_urls)}
@@ -90,7 +97,7 @@ def message(reply: Reply, image_urls: Sequence[str] = ()) -> dict[str, Any]:
     """The message activity that carries the card; `summary` shows in notifications."""
     return {
         "type": "message",
-        "summary": reply.fallback.strip()[:SUMMARY_TEXT] or "Quotabot",
+        "summary": summary(reply),
         "attachments": [attachment(reply, image_urls)],
     }
 

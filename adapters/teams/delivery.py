@@ -28,7 +28,7 @@ from msrest.exceptions import ClientRequestError
 from sqlmodel import Session
 
 from adapters.teams import conversations
-from adapters.teams.cards import CONTENT_TYPE, card
+from adapters.teams.cards import CONTENT_TYPE, card, summary
 from adapters.teams.images import ChartImages
 from bot.reply import Reply
 from core.subscriptions import Target
@@ -56,7 +56,7 @@ def activity_of(reply: Reply, images: ChartImages) -> Activity:
     urls = [images.url(chart.png) for chart in reply.images]
     return Activity(
         type="message",
-        summary=reply.fallback.strip()[:300] or "Quotabot",
+        summary=summary(reply),
         attachments=[Attachment(content_type=CONTENT_TYPE, content=card(reply, urls))],
     )
 

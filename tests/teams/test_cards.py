@@ -108,7 +108,7 @@ def test_a_reply_too_long_for_teams_is_cut_with_a_count() -> None:
 
 
 def test_the_message_carries_a_summary_for_notifications() -> None:
-    sent = message(Reply(title="Leaderboard", summary="You are 2nd"))
+    sent = message(Reply(title="Leaderboard", summary="You are *2nd* of `5`"))
 
-    assert sent["summary"] == "You are 2nd"
+    assert sent["summary"] == "You are 2nd of 5"
     assert sent["attachments"][0]["contentType"] == "application/vnd.microsoft.card.adaptive"
