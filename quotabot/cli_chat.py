@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from adapters.console import QUIT_WORDS, ConsoleChat
 from adapters.console.render import render, save_images
 from adapters.slack.blocks import message
+from adapters.teams.cards import card
 from bot.people import Asker, asker_by_email
 from bot.reply import Reply
 from core.models import Rep
@@ -32,12 +33,20 @@ def slack_preview(reply: Reply, out: Path) -> str:
     return json.dumps(message(reply, files), ensure_ascii=False, indent=2)
 
 
+def teams_preview(reply: Reply, out: Path) -> str:
+    """The Adaptive Card, for the Adaptive Cards Designer; chart N is the saved file."""
+    charts = save_images(reply, out, "preview")
+    urls = [path.resolve().as_uri() for path in charts]
+    return json.dumps(card(reply, urls), ensure_ascii=False, indent=2)
+
+
 PREVIEWS: dict[str, Preview] = {
     "console": lambda reply, out: render(reply, save_images(reply, out, "preview")),
     "slack": slack_preview,
+    "teams": teams_preview,
 }
 # Previews printed as they are: JSON must not be wrapped, nor read as rich markup.
-LITERAL_PREVIEWS = frozenset({"slack"})
+LITERAL_PREVIEWS = frozenset({"slack", "teams"})
 
 
 def find_asker(app: AppContext, email: str) -> Asker:
