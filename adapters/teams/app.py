@@ -11,9 +11,10 @@ authenticated (adapters.teams.http):
   as its sender, found by email or user principal name, in a worker thread with a
   session of its own; the reply goes back as an Adaptive Card in the same conversation.
 
-Teams has no messages that only one person sees: an answer goes to the conversation
-where the command was typed, so a rep who wants their figures private asks in their
-personal chat with Quotabot.
+Teams has no messages that only one person sees, so an answer meant for the asker
+alone (all of them, unless asked `public` or posted by a button; earnings always) goes
+to their personal chat with Quotabot when the command was typed in a channel or a
+group chat, and a short note there says so.
 """
 
 from __future__ import annotations
@@ -25,10 +26,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from botbuilder.core import TurnContext
-from botbuilder.schema import Activity, ActivityTypes
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    ConversationParameters,
+    ErrorResponseException,
+)
 from sqlmodel import Session
 
 from adapters.teams import activities, conversations
+from adapters.teams.activities import Typed
 from adapters.teams.dedupe import Remembered
 from adapters.teams.delivery import TEAMS_FAILURES, Delivery, activity_of
 from adapters.teams.identity import PLATFORM, People
@@ -37,7 +44,7 @@ from bot.catalogue import Texts
 from bot.errors import apology, new_reference
 from bot.people import Asker
 from bot.registry import ChatContext, Registry, not_linked
-from bot.reply import Reply
+from bot.reply import Reply, Visibility
 from core.config import Settings
 
 logger = logging.getLogger(__name__)
@@ -58,6 +65,7 @@ class TeamsBot:
     delivery: Delivery
     images: ChartImages
     handled: Remembered
+    app_id: str | None = None
     now: Callable[[], datetime] = _utc_now
 
     async def on_turn(self, turn: TurnContext) -> None:
@@ -74,14 +82,17 @@ class TeamsBot:
         if typed is None:
             logger.debug("a Teams message with no command in it")
             return
-        await self.answer(turn, typed.line)
+        await self.answer(turn, typed)
 
-    async def answer(self, turn: TurnContext, line: str) -> None:
-        """Answer `line` in the turn's conversation; the error boundary of all sent."""
+    async def answer(self, turn: TurnContext, typed: Typed) -> None:
+        """Answer a command line; the error boundary of everything sent to Teams."""
+        line = typed.line
         texts = self.texts(turn.activity.locale)
         try:
             reply, texts = await self.reply_to(turn, line)
-            await self.delivery.send(turn, activity_of(reply, self.images), reply=True)
+            if typed.posting:
+                reply = reply.shown_to(Visibility.CHANNEL)  # unless it is confidential
+            await self.deliver(turn, reply, texts)
             return
         except TEAMS_FAILURES as error:
             reference = new_reference()
@@ -100,6 +111,46 @@ class TeamsBot:
             logger.error(
                 "could not apologise in Teams either (reference %s): %s", reference, error
             )
+
+    async def deliver(self, turn: TurnContext, reply: Reply, texts: Texts) -> None:
+        """The reply where the command was typed, when that is a personal chat or the
+        reply is for everyone; otherwise in the asker's personal chat, with a note here."""
+        private = reply.visibility is Visibility.ONLY_ASKER
+        if not private or activities.kind(turn.activity) == "personal":
+            await self.delivery.send(turn, activity_of(reply, self.images), reply=True)
+            return
+
+        try:
+            await self.privately(turn, activity_of(reply, self.images))
+            note = texts("teams.answered_privately")
+        except ErrorResponseException as error:
+            if getattr(error.response, "status_code", None) not in (403, 404):
+                raise
+            # Teams lets a bot write first only to people who have it installed.
+            logger.info("could not open a personal chat in Teams: %s", error)
+            note = texts("teams.cannot_answer_privately")
+        said = Reply(title="", paragraphs=(note,))
+        await self.delivery.send(turn, activity_of(said, self.images), reply=True)
+
+    async def privately(self, turn: TurnContext, activity: Activity) -> None:
+        """Send `activity` in the personal chat of the bot and the turn's sender."""
+        asked = turn.activity
+        tenant = activities.tenant(asked)
+        parameters = ConversationParameters(
+            is_group=False,
+            bot=asked.recipient,
+            members=[asked.from_property],
+            tenant_id=tenant,
+            channel_data={"tenant": {"id": tenant}},
+        )
+
+        async def send(personal: TurnContext) -> None:
+            await self.delivery.send(personal, activity)
+
+        # Teams gives the chat that exists, or opens one.
+        await turn.adapter.create_conversation(
+            self.app_id, send, parameters, asked.channel_id, asked.service_url
+        )
 
     async def reply_to(self, turn: TurnContext, line: str) -> tuple[Reply, Texts]:
         """The registry's reply to the turn's sender, or how to get linked; and their texts."""

@@ -101,6 +101,7 @@ class Delivery:
         connector.config.retry_policy.retries = 0  # this loop is the one retry policy
         reference = TurnContext.get_conversation_reference(turn.activity)
         activity = TurnContext.apply_conversation_reference(activity, reference)
+        activity.reply_to_id = turn.activity.id if reply else None
         conversation = str(reference.conversation.id)
         reply_to = turn.activity.id if reply else None
 

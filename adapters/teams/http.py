@@ -143,6 +143,7 @@ def mount(
         delivery=delivery,
         images=images,
         handled=handled,
+        app_id=config.app_id,
     )
     if now is not None:
         bot.now = now

@@ -353,4 +353,8 @@ MESSAGES: dict[str, str] = {
         "Please try again in a minute; if it happens again, send the reference to your "
         "Quotabot admin."
     ),
+    "teams.answered_privately": "I answered you in our personal chat.",
+    "teams.cannot_answer_privately": (
+        "I can't write to you privately yet: open a chat with Quotabot and ask there."
+    ),
 }

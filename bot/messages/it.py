@@ -371,4 +371,8 @@ MESSAGES: dict[str, str] = {
     "error.unexpected.next": (
         "Riprova tra un minuto; se succede ancora, manda il riferimento all'admin di Quotabot."
     ),
+    "teams.answered_privately": "Ti ho risposto nella nostra chat personale.",
+    "teams.cannot_answer_privately": (
+        "Non posso ancora scriverti in privato: apri una chat con Quotabot e chiedi lì."
+    ),
 }

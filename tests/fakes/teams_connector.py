@@ -3,7 +3,8 @@
 It answers the calls Quotabot makes, at the service URL an activity names, and records
 every one: the kind (SEND: POST v3/conversations/{id}/activities, REPLY: POST
 v3/conversations/{id}/activities/{activityId}, MEMBER: GET
-v3/conversations/{id}/members/{userId}), the conversation, the body and the headers.
+v3/conversations/{id}/members/{userId}, CREATE: POST v3/conversations, which opens a
+personal chat), the conversation, the body and the headers.
 Tests start it on an ephemeral port, put `service_url` into the activities they send,
 and read `calls` afterwards. It can misbehave on purpose: `fail(SEND, 429,
 retry_after=1)` makes the next send answer 429 with Retry-After.
@@ -24,6 +25,7 @@ from aiohttp import web
 SEND = "send"
 REPLY = "reply"
 MEMBER = "member"
+CREATE = "create"
 TENANT = "tenant-0000-test"
 BOT_ID = "28:quotabot-test"
 BOT_NAME = "Quotabot"
@@ -105,6 +107,7 @@ class TeamsConnectorDouble:
     async def start(self) -> str:
         app = web.Application()
         base = "/teams/v3/conversations/{conversation}"
+        app.router.add_post("/teams/v3/conversations", self._create)
         app.router.add_post(f"{base}/activities", self._send)
         app.router.add_post(f"{base}/activities/{{activity}}", self._reply)
         app.router.add_get(f"{base}/members/{{user}}", self._member)
@@ -139,6 +142,15 @@ class TeamsConnectorDouble:
         headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
         error = {"error": {"code": "Throttled" if fault.status == 429 else "ServiceError"}}
         return web.json_response(error, status=fault.status, headers=headers)
+
+    async def _create(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self._record(CREATE, request, body)
+        failed = self._fault(CREATE)
+        if failed is not None:
+            return failed
+        [member] = body["members"]
+        return web.json_response({"id": f"a:personal-{member['id']}"}, status=201)
 
     async def _send(self, request: web.Request) -> web.Response:
         self._record(SEND, request, await request.json())

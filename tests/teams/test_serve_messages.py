@@ -15,9 +15,10 @@ from bot.catalogue import Texts
 from core.models import ChatIdentity
 from core.storage import create_db_engine
 from tests.bot.company import People
-from tests.fakes.teams_connector import MEMBER, REPLY, SEND, TENANT, TeamsConnectorDouble
+from tests.fakes.teams_connector import CREATE, MEMBER, REPLY, SEND, TENANT, TeamsConnectorDouble
 from tests.slack.conftest import LoopThread
 from tests.teams.conftest import (
+    ADA,
     CHANNEL,
     CHART_SECRET,
     MONA,
@@ -102,13 +103,60 @@ def test_an_expired_or_forgotten_chart_is_refused(teams: TeamsHarness) -> None:
 
 def test_a_mention_in_a_channel_is_left_out_of_the_command(teams: TeamsHarness) -> None:
     threaded = f"{CHANNEL};messageid=1700000000001"
-    activity = teams.message("leaderboard", conversation=threaded, kind="channel", mention=True)
+    activity = teams.message(
+        "leaderboard public", conversation=threaded, kind="channel", mention=True
+    )
 
     teams.post(activity)
 
     [answer] = teams.double.wait_for(REPLY)
     assert answer.conversation == threaded
     assert card_of(answer.body)["body"][0]["text"] == "Leaderboard · won revenue · 2026-Q4"
+    assert teams.double.calls_of(CREATE, SEND) == []
+
+
+def test_an_answer_for_the_asker_alone_goes_to_their_personal_chat(
+    teams: TeamsHarness,
+) -> None:
+    threaded = f"{CHANNEL};messageid=1700000000002"
+
+    teams.post(teams.message("myquota", conversation=threaded, kind="channel", mention=True))
+
+    [note] = teams.double.wait_for(REPLY)
+    [created] = teams.double.calls_of(CREATE)
+    [private] = teams.double.calls_of(SEND)
+    assert note.conversation == threaded
+    assert card_of(note.body)["body"][0]["text"] == "I answered you in our personal chat."
+    assert [member["id"] for member in created.body["members"]] == [ADA]
+    assert created.body["isGroup"] is False
+    assert private.conversation == f"a:personal-{ADA}"
+    assert card_of(private.body)["body"][0]["text"] == "Your quota · 2026-Q4"
+    assert "replyToId" not in private.body
+
+
+def test_earnings_asked_in_public_stay_private(teams: TeamsHarness) -> None:
+    teams.post(
+        teams.message("earnings public", conversation=CHANNEL, kind="channel", mention=True)
+    )
+
+    [note] = teams.double.wait_for(REPLY)
+    [private] = teams.double.calls_of(SEND)
+    assert card_of(note.body)["body"][0]["text"] == "I answered you in our personal chat."
+    assert private.conversation == f"a:personal-{ADA}"
+
+
+def test_someone_teams_will_not_let_us_write_to_is_told_where_to_ask(
+    teams: TeamsHarness,
+) -> None:
+    teams.double.fail(CREATE, 403)
+
+    teams.post(teams.message("myquota", conversation=CHANNEL, kind="channel", mention=True))
+
+    [note] = teams.double.wait_for(REPLY)
+    texts = Texts("en", "USD")
+    assert card_of(note.body)["body"][0]["text"] == texts("teams.cannot_answer_privately")
+    assert teams.double.calls_of(SEND) == []
+    assert "Your quota" not in str(note.body)
 
 
 def test_a_leading_slash_is_the_same_command(teams: TeamsHarness) -> None:
@@ -227,3 +275,14 @@ def test_without_a_public_url_charts_go_inline(
         [answer] = double.wait_for(REPLY)
     [image] = elements(card_of(answer.body), "Image")
     assert image["url"].startswith("data:image/png;base64,iVBORw0KGgo")
+
+
+def test_a_post_button_pressed_in_a_channel_answers_everyone_there(teams: TeamsHarness) -> None:
+    post = {"quotabot": "quotabot.post", "command": "myquota"}
+
+    teams.post(teams.message(None, conversation=CHANNEL, kind="channel", value=post))
+
+    [answer] = teams.double.wait_for(REPLY)
+    assert answer.conversation == CHANNEL
+    assert card_of(answer.body)["body"][0]["text"] == "Your quota · 2026-Q4"
+    assert teams.double.calls_of(CREATE, SEND) == []
