@@ -1,4 +1,4 @@
-"""`quotabot serve`: the HTTP server with the Slack adapter."""
+"""`quotabot serve`: the HTTP server with the Slack and Teams adapters."""
 
 from __future__ import annotations
 
@@ -62,8 +62,8 @@ def serve(
     chart_processes: int,
     no_scheduler: bool,
 ) -> None:
-    """Serve Slack (at /slack/events, or over Socket Mode) and /healthz, and post the
-    scheduled posts."""
+    """Serve Slack (at /slack/events, or over Socket Mode), Teams (at /api/messages) and
+    /healthz, and post the scheduled posts."""
     try:
         server = build_server(app, os.environ, now=_fixed(app, as_of), scheduler=not no_scheduler)
     except (SlackConfigError, TeamsConfigError) as error:
