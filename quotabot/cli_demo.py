@@ -12,7 +12,6 @@ import click
 from sqlmodel import Session
 
 from adapters.crm.csv_import import ImportOptions, import_csv
-from core.config import Settings
 from core.leaderboard import leaderboard
 from core.periods import FiscalCalendar, Period
 from core.results import GroupBy, Scope
@@ -22,6 +21,7 @@ from quotabot.cli_reports import console as terminal
 from quotabot.cli_reports import print_leaderboard
 from quotabot.context import AppContext
 from quotabot.demo_company import DemoCompany, build_company
+from quotabot.demo_policy import POLICY_FILE, write_policy
 from quotabot.text import print_at_risk, print_scorecards
 
 DATABASE_FILE = "demo.db"
@@ -47,15 +47,15 @@ def demo(app: AppContext, out: Path, today: str | None) -> None:
     a rep clearly at risk and a tie on the leaderboard.
     """
     started = time.perf_counter()
-    settings = Settings()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    settings = write_policy(out)
     calendar = FiscalCalendar(settings.calendar)
     day = date.fromisoformat(today) if today else calendar.local_date(app.now)
     # The demo plays the middle of that day, so "today" is half gone on its clock.
     now = calendar.start_of_day(day) + timedelta(hours=12)
 
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
     company = build_company(day, calendar)
     files = write_csv_files(company, out)
 
@@ -92,10 +92,13 @@ def demo(app: AppContext, out: Path, today: str | None) -> None:
     print_leaderboard(console, top, settings.currency)
     console.print()
     print_at_risk(console, risky, settings.currency, period)
+    rep = next(person.email for person in company.reps if person.role == "rep")
+    where = f"--database sqlite:///{out / DATABASE_FILE} --config {out / POLICY_FILE}"
     console.print(
         f"\nDone in {time.perf_counter() - started:.1f} s. Explore it with, for example:\n"
-        f"  quotabot --database sqlite:///{out / DATABASE_FILE} scorecard --by rep\n"
-        f"  quotabot --database sqlite:///{out / DATABASE_FILE} pipeline --team East"
+        f"  quotabot {where} scorecard --by rep\n"
+        f"  quotabot {where} chat --as {rep}",
+        soft_wrap=True,
     )
 
 

@@ -1,6 +1,7 @@
 """`quotabot demo`: the company it builds, and what it shows."""
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,28 @@ def test_the_demo_writes_its_database_and_csv_files_only(demo: tuple[Path, str])
     folder, _ = demo
 
     assert sorted(path.name for path in folder.iterdir() if "-" not in path.name) == [
-        "activities.csv", "deals.csv", "demo.db", "quotas.csv", "reps.csv",
+        "activities.csv", "deals.csv", "demo.db", "quotabot.toml", "quotas.csv", "reps.csv",
     ]  # fmt: skip
+
+
+def test_the_demo_pays_its_reps_under_the_plan_it_writes(demo: tuple[Path, str]) -> None:
+    folder, _ = demo
+
+    earnings = query(
+        folder,
+        "--config",
+        str(folder / "quotabot.toml"),
+        "earnings",
+        "--rep",
+        "ava.thompson@demo.quotabot.dev",
+    )
+
+    assert earnings["plan"] == "AE"
+    tiers = earnings["parts"][0]["tiers"]
+    assert [Decimal(tier["rate"]) for tier in tiers] == [
+        Decimal("0.04"), Decimal("0.08"), Decimal("0.12"),
+    ]  # fmt: skip
+    assert Decimal(earnings["total"]) > 0
 
 
 def test_the_demo_shows_what_a_manager_wants_first(demo: tuple[Path, str]) -> None:

@@ -1,0 +1,47 @@
+"""The demo company's policy: the quotabot.toml that `quotabot demo` writes beside its data.
+
+It gives every rep a compensation plan, so that `earnings` and the earnings line of
+`myquota` have something to show when the demo is explored in `quotabot chat`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.config import Settings, load_settings
+
+POLICY_FILE = "quotabot.toml"
+
+POLICY = """\
+# The demo company's policy. Explore the demo with it:
+#   quotabot --database sqlite:///quotabot-demo/demo.db \\
+#            --config quotabot-demo/quotabot.toml chat --as ava.thompson@demo.quotabot.dev
+currency = "USD"
+
+[earnings.plans.AE]
+base_rate = 0.08
+tiers = [                       # marginal: each rate pays only the revenue inside its tier
+  { from = 0,   multiplier = 0.5, name = "decelerator" },  # 0-50% of quota at 4%
+  { from = 0.5, multiplier = 1 },                          # 50-100% at 8%
+  { from = 1,   rate = 0.12, name = "accelerator" },       # above 100% at 12%
+]
+spiffs = [{ product = "Analytics", amount = 250 }]
+ramp = { months = 3, draw = 3000 }
+
+[[earnings.assignments]]
+plan = "AE"
+team = "Americas"
+from = 2025-01-01
+
+[[earnings.assignments]]
+plan = "AE"
+team = "EMEA"
+from = 2025-01-01
+"""
+
+
+def write_policy(folder: Path) -> Settings:
+    """Write the demo's quotabot.toml into `folder` and read it back as the file is read."""
+    path = folder / POLICY_FILE
+    path.write_text(POLICY, encoding="utf-8")
+    return load_settings(path)
