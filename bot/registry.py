@@ -9,10 +9,10 @@ period is parsed as one, a metric's name is a metric, the word "public" at the e
 shares the reply with the channel, and the remaining words are one team or rep name.
 So `/leaderboard win_rate 2026-Q4 East` and `/leaderboard East` both work.
 
-Limitation: handlers are async at the edge, but their database queries are the plain
-synchronous calls of core and run on the event loop's thread (charts alone go to a
-worker). That is fine for the console and for modest Slack or Teams traffic; a busy
-server should run `dispatch` per request in a worker thread with its own session.
+Handlers are async at the edge, but their database queries are the plain synchronous
+calls of core: the Slack and Teams adapters therefore run `dispatch` in a worker thread
+with a session of its own (and an event loop of its own), so that the server's loop
+stays free to acknowledge other requests; charts are drawn in processes of their own.
 """
 
 from __future__ import annotations
