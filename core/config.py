@@ -11,7 +11,7 @@ import tomllib
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -72,6 +72,31 @@ class StagesConfig(_Section):
         return "open"
 
 
+class RampConfig(_Section):
+    """The share of full quota a new hire carries in each month since the hire date.
+
+    `months = [0.25, 0.5, 0.75]`: a quarter of the quota in the first month from the
+    hire date, half in the second, three quarters in the third, all of it afterwards.
+    Empty (the default): no ramp, quotas count as RevOps set them.
+    """
+
+    months: tuple[Annotated[Decimal, Field(ge=0, le=1)], ...] = Field(default=(), max_length=24)
+
+
+class CoachingConfig(_Section):
+    # A company's own playbook of tips (TOML), in place of the one Quotabot ships.
+    playbook: Path | None = None
+
+    @field_validator("playbook")
+    @classmethod
+    def _readable_playbook(cls, value: Path | None) -> Path | None:
+        if value is not None:
+            from core.playbook import load_playbook  # the playbook reads config types
+
+            load_playbook(value)  # raises ValueError listing every problem
+        return value
+
+
 class Settings(_Section):
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     locale: str = "en"
@@ -79,6 +104,8 @@ class Settings(_Section):
     thresholds: ThresholdsConfig = ThresholdsConfig()
     stages: StagesConfig = StagesConfig()
     earnings: EarningsConfig = EarningsConfig()
+    ramp: RampConfig = RampConfig()
+    coaching: CoachingConfig = CoachingConfig()
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -94,6 +121,7 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: no such file") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    _relative_to(raw, path.parent)
     try:
         return Settings.model_validate(raw)
     except ValidationError as error:
@@ -104,3 +132,10 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(
             f"{path} has {len(problems)} problem(s):\n" + "\n".join(problems)
         ) from None
+
+
+def _relative_to(raw: dict[str, object], folder: Path) -> None:
+    """A playbook path is read from the folder of the file that names it."""
+    coaching = raw.get("coaching")
+    if isinstance(coaching, dict) and isinstance(coaching.get("playbook"), str):
+        coaching["playbook"] = str(folder / Path(coaching["playbook"]).expanduser())

@@ -121,7 +121,7 @@ def load_facts(
     through = min(period.end, calendar.local_date(as_of))
 
     memberships = _memberships(session, period, reps)
-    quotas = QuotaBook.load(session, calendar, period, reps=reps)
+    quotas = QuotaBook.load(session, calendar, period, reps=reps, ramp=settings.ramp)
     hired = _hire_dates(session, reps)
     facts: dict[int, RepFacts] = {}
     for rep_id in ids:

@@ -4,6 +4,9 @@ A target counts in full for a period that covers it, and in proportion to the
 business days of overlap for one that covers part of it (a quarterly quota seen
 from one of its months). A team's quota is its own target if it has one for the
 period, else the sum of its sub-teams' and its members' quotas.
+
+A rep's targets are ramped while they are new (see core.ramp): everything that reads
+quotas (attainment, pace, boards, at-risk, earnings tiers) reads the ramped ones.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
+from core.config import RampConfig
 from core.models import Quota
 from core.money import to_cents
 from core.org import Org
 from core.periods import FiscalCalendar, Period
+from core.ramp import hire_dates, in_ramp, ramped_share
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,12 @@ class QuotaBook:
         metric: str = "won_revenue",
         *,
         reps: Collection[int] | None = None,
+        ramp: RampConfig | None = None,
     ) -> QuotaBook:
-        """The quotas overlapping `period`: everyone's, or only these reps' (no teams')."""
+        """The quotas overlapping `period`: everyone's, or only these reps' (no teams').
+
+        With a `ramp`, reps' targets are ramped from their hire dates.
+        """
         query = select(Quota).where(
             Quota.metric == metric,
             Quota.start_date <= period.end,
@@ -47,14 +56,22 @@ class QuotaBook:
         )
         if reps is not None:
             query = query.where(col(Quota.rep_id).in_(reps))
-        rows = session.exec(query)
+        rows = list(session.exec(query))
+        hired = _hire_dates(session, {q.rep_id for q in rows if q.rep_id is not None}, ramp)
         by_rep: dict[int, Decimal] = defaultdict(Decimal)
         by_team: dict[int, Decimal] = defaultdict(Decimal)
         for quota in rows:
-            share = _overlap_share(calendar, quota.start_date, quota.end_date, period)
             if quota.rep_id is not None:
+                hire_date = hired.get(quota.rep_id)
+                first = max(quota.start_date, period.start)
+                if ramp is not None and in_ramp(ramp, hire_date, first):
+                    share = _ramped_share(calendar, ramp, hire_date, quota, period)
+                else:
+                    share = _overlap_share(calendar, quota.start_date, quota.end_date, period)
                 by_rep[quota.rep_id] += quota.target * share
-            elif quota.team_id is not None:
+                continue
+            share = _overlap_share(calendar, quota.start_date, quota.end_date, period)
+            if quota.team_id is not None:
                 by_team[quota.team_id] += quota.target * share
         return cls(
             {rep: to_cents(total) for rep, total in by_rep.items()},
@@ -92,3 +109,29 @@ def _overlap_share(calendar: FiscalCalendar, start: date, end: date, period: Per
         # A span of weekend days only: share it out by calendar days instead.
         return Decimal((last - first).days + 1) / Decimal((end - start).days + 1)
     return Decimal(calendar.business_days(first, last)) / Decimal(whole)
+
+
+def _ramped_share(
+    calendar: FiscalCalendar,
+    ramp: RampConfig,
+    hire_date: date | None,
+    quota: Quota,
+    period: Period,
+) -> Decimal:
+    """The share of a target inside `period`, each business day weighted by its ramp share."""
+    first, last = max(quota.start_date, period.start), min(quota.end_date, period.end)
+    _, whole = ramped_share(calendar, ramp, None, quota.start_date, quota.end_date)
+    if whole == 0:
+        # A span of weekend days only: nothing to ramp by business days; as unramped.
+        return _overlap_share(calendar, quota.start_date, quota.end_date, period)
+    weighted, _ = ramped_share(calendar, ramp, hire_date, first, last)
+    return weighted / Decimal(whole)
+
+
+def _hire_dates(
+    session: Session, reps: Collection[int], ramp: RampConfig | None
+) -> dict[int, date]:
+    """The hire dates of these reps, when a ramp is configured."""
+    if ramp is None or not ramp.months or not reps:
+        return {}
+    return hire_dates(session, reps)

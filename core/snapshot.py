@@ -118,9 +118,11 @@ class Snapshot:
             )
         if quotas and owners is not None and by in (None, GroupBy.REP):
             # Only a rep's, or a manager's people's, quotas: no team quota is needed.
-            snapshot.quotas = QuotaBook.load(session, calendar, period, reps=owners)
+            snapshot.quotas = QuotaBook.load(
+                session, calendar, period, reps=owners, ramp=settings.ramp
+            )
         elif quotas:
-            snapshot.quotas = QuotaBook.load(session, calendar, period)
+            snapshot.quotas = QuotaBook.load(session, calendar, period, ramp=settings.ramp)
             day = quota_day(period.end, snapshot.today, period.start)
             snapshot.members = aggregates.members_on(session, day)
         return snapshot
