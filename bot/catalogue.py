@@ -21,12 +21,15 @@ from bot.formatting import (
     format_period,
     reader_locale,
 )
-from bot.messages import en, it
+from bot.messages import coaching_en, coaching_it, en, it
 from core.periods import Period
 
 logger = logging.getLogger(__name__)
 
-CATALOGUES: Mapping[str, Mapping[str, str]] = {"en": en.MESSAGES, "it": it.MESSAGES}
+CATALOGUES: Mapping[str, Mapping[str, str]] = {
+    "en": {**en.MESSAGES, **coaching_en.MESSAGES},
+    "it": {**it.MESSAGES, **coaching_it.MESSAGES},
+}
 DEFAULT_LANGUAGE = "en"
 MISSING = "–"  # shown for a figure that does not exist (no quota, no deal closed)
 

@@ -177,6 +177,13 @@ def resolve(org: Org, asker: Asker, name: str) -> Scope:
     return Scope(SubjectKind.REP, rep.id)
 
 
+def mentioned(org: Org, name: str) -> str | None:
+    """The email of the one rep whose address starts with `name` ("@ada.lovelace")."""
+    wanted = name.casefold()
+    found = [rep.email for rep in org.reps.values() if rep.email.split("@")[0] == wanted]
+    return found[0] if len(found) == 1 else None
+
+
 def _not_found(org: Org, name: str, *, teams_only: bool = False) -> NameNotFoundError:
     teams = sorted((team.name for team in org.teams.values()), key=str.casefold)
     names = teams if teams_only else teams + [rep.name for rep in org.reps.values()]

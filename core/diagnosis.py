@@ -90,7 +90,7 @@ class DriverStanding:
 @dataclass(frozen=True, slots=True)
 class Diagnosis:
     card: Scorecard
-    team: str  # the name of the group compared with: a team, or "Company"
+    team: str | None  # the name of the team compared with; None: the whole company
     team_size: int
     projection: Decimal  # won + weighted pipeline
     gap: Decimal | None  # quota - projection; None without a quota
@@ -142,7 +142,7 @@ def diagnose(
     return assess(cards[rep_id], values[rep_id], values.values(), team_name, len(team))
 
 
-def peers_of(org: Org, rep_id: int) -> tuple[str, set[int]]:
+def peers_of(org: Org, rep_id: int) -> tuple[str | None, set[int]]:
     """The group a rep is compared with: their team, or wider when it is too small."""
     selling = [rep for rep in org.reps.values() if rep.id in org.active_reps]
     team_id = org.reps[rep_id].team_id
@@ -152,7 +152,7 @@ def peers_of(org: Org, rep_id: int) -> tuple[str, set[int]]:
         if len(found) >= MIN_TEAM:
             return org.teams[team_id].name, found
         team_id = org.teams[team_id].parent_id
-    return "Company", {rep.id for rep in selling} | {rep_id}
+    return None, {rep.id for rep in selling} | {rep_id}
 
 
 def driver_values(
@@ -179,7 +179,7 @@ def assess(
     card: Scorecard,
     own: dict[Driver, Decimal | None],
     team: Iterable[dict[Driver, Decimal | None]],
-    team_name: str,
+    team_name: str | None,
     team_size: int,
 ) -> Diagnosis:
     """The model of the module docstring, on figures already measured."""

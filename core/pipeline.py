@@ -62,7 +62,7 @@ def pipeline_health(
         deal.c.last_touch_date.asc(),
         deal.c.id,
     )
-    views = [_view(row, org, today) for row in session.connection().execute(listed)]
+    views = [deal_view(row, org, today) for row in session.connection().execute(listed)]
 
     card = scorecard(session, settings, scope, period, as_of)
     return PipelineHealth(
@@ -83,7 +83,7 @@ def _days(value: Any) -> Decimal:
     return Decimal(str(value)).quantize(Decimal("0.1"))
 
 
-def _view(row: Any, org: Org, today: Any) -> DealView:
+def deal_view(row: Any, org: Org, today: Any) -> DealView:
     touched = row.last_touch_date
     return DealView(
         id=row.id,

@@ -67,10 +67,10 @@ class QuotaBook:
                 if ramp is not None and in_ramp(ramp, hire_date, first):
                     share = _ramped_share(calendar, ramp, hire_date, quota, period)
                 else:
-                    share = _overlap_share(calendar, quota.start_date, quota.end_date, period)
+                    share = overlap_share(calendar, quota.start_date, quota.end_date, period)
                 by_rep[quota.rep_id] += quota.target * share
                 continue
-            share = _overlap_share(calendar, quota.start_date, quota.end_date, period)
+            share = overlap_share(calendar, quota.start_date, quota.end_date, period)
             if quota.team_id is not None:
                 by_team[quota.team_id] += quota.target * share
         return cls(
@@ -99,7 +99,7 @@ class QuotaBook:
         return sum(found, Decimal("0.00")) if found else None
 
 
-def _overlap_share(calendar: FiscalCalendar, start: date, end: date, period: Period) -> Decimal:
+def overlap_share(calendar: FiscalCalendar, start: date, end: date, period: Period) -> Decimal:
     """The share of a target's span that falls inside `period`, by business days."""
     if period.start <= start and end <= period.end:
         return Decimal(1)
@@ -123,7 +123,7 @@ def _ramped_share(
     _, whole = ramped_share(calendar, ramp, None, quota.start_date, quota.end_date)
     if whole == 0:
         # A span of weekend days only: nothing to ramp by business days; as unramped.
-        return _overlap_share(calendar, quota.start_date, quota.end_date, period)
+        return overlap_share(calendar, quota.start_date, quota.end_date, period)
     weighted, _ = ramped_share(calendar, ramp, hire_date, first, last)
     return weighted / Decimal(whole)
 

@@ -20,7 +20,7 @@ from core.storage import open_database
 from quotabot.cli_reports import console as terminal
 from quotabot.cli_reports import print_leaderboard
 from quotabot.context import AppContext
-from quotabot.demo_company import DemoCompany, build_company
+from quotabot.demo_company import MANAGERS, DemoCompany, build_company, email_of
 from quotabot.demo_policy import POLICY_FILE, write_policy
 from quotabot.text import print_at_risk, print_scorecards
 
@@ -92,12 +92,11 @@ def demo(app: AppContext, out: Path, today: str | None) -> None:
     print_leaderboard(console, top, settings.currency)
     console.print()
     print_at_risk(console, risky, settings.currency, period)
-    rep = next(person.email for person in company.reps if person.role == "rep")
     where = f"--database sqlite:///{out / DATABASE_FILE} --config {out / POLICY_FILE}"
     console.print(
         f"\nDone in {time.perf_counter() - started:.1f} s. Explore it with, for example:\n"
         f"  quotabot {where} scorecard --by rep\n"
-        f"  quotabot {where} chat --as {rep}",
+        f"  quotabot {where} chat --as {email_of(MANAGERS['West'])}   (then: ramp, coach)",
         soft_wrap=True,
     )
 

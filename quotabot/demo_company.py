@@ -301,11 +301,7 @@ def _quotas(
             target = Decimal(round(expected / 5_000) * 5_000)
             if name == AT_RISK:
                 target *= 3
-            # The ramp: a quarter of a full quota in the quarter of hire, half in the next.
-            if quarter.start <= profile.hired:
-                target = target / 4
-            elif (quarter.start - profile.hired).days < 92:
-                target = target / 2
+            # A new hire's quota is the full one: the demo's `[ramp]` scales it down.
             records.append(QuotaRecord(email_of(name), quarter, target.quantize(Decimal(1))))
     return records
 

@@ -1,7 +1,8 @@
 """The demo company's policy: the quotabot.toml that `quotabot demo` writes beside its data.
 
 It gives every rep a compensation plan, so that `earnings` and the earnings line of
-`myquota` have something to show when the demo is explored in `quotabot chat`.
+`myquota` have something to show when the demo is explored in `quotabot chat`, and a
+ramp, so that the new hire's quota grows month by month (`myquota`, `ramp`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ POLICY = """\
 #   quotabot --database sqlite:///quotabot-demo/demo.db \\
 #            --config quotabot-demo/quotabot.toml chat --as ava.thompson@demo.quotabot.dev
 currency = "USD"
+
+# New hires ramp up: a quarter of their quota in their first month from the hire date,
+# half in the second, three quarters in the third, then all of it.
+[ramp]
+months = [0.25, 0.5, 0.75]
 
 [earnings.plans.AE]
 base_rate = 0.08

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from bot.commands import (
     account,
+    coach,
     earnings,
     leaderboard,
     pipeline,
     quota,
+    ramp,
     subscriptions,
     team,
 )
 from bot.registry import Registry
 
-FAMILIES = (quota, leaderboard, pipeline, team, earnings, account, subscriptions)
+FAMILIES = (quota, leaderboard, pipeline, team, earnings, coach, ramp, account, subscriptions)
 
 
 def build_registry() -> Registry:

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from babel.numbers import NumberFormatError, parse_decimal
 
 from bot.catalogue import MISSING, Texts
-from bot.people import resolve
+from bot.people import mentioned, resolve
 from bot.registry import ArgKind, Args, ChatContext, Command, UsageError
 from bot.reply import Field, Reply, Visibility, bullets
 from core.commission import PlanPart, TierLine
@@ -63,7 +63,7 @@ async def earnings_command(context: ChatContext, args: Args) -> Reply:
     rep_id = context.asker.rep_id
     if name:
         org = Org.load(context.session)
-        scope = resolve(org, context.asker, _mentioned(org, name) or name)
+        scope = resolve(org, context.asker, mentioned(org, name) or name)
         if scope.kind is not SubjectKind.REP or scope.id is None:
             return _private(context, args, Reply(texts("error.bad_input.title"),
                                                  (texts("earnings.per_person"),)))  # fmt: skip
@@ -89,13 +89,6 @@ async def earnings_command(context: ChatContext, args: Args) -> Reply:
             ),
         )
     return _private(context, args, reply)
-
-
-def _mentioned(org: Org, name: str) -> str | None:
-    """The email of the one rep whose address starts with `name` ("@ada.lovelace")."""
-    wanted = name.casefold()
-    found = [rep.email for rep in org.reps.values() if rep.email.split("@")[0] == wanted]
-    return found[0] if len(found) == 1 else None
 
 
 def _private(context: ChatContext, args: Args, reply: Reply) -> Reply:

@@ -9,6 +9,7 @@ from bot.charts import cumulative_chart
 from bot.commands.buttons import pipeline_button, standard
 from bot.commands.images import drawn
 from bot.commands.pipeline import deal_line
+from bot.commands.ramp import ramp_lines
 from bot.commands.risks import risk_phrases, what_it_takes
 from bot.commands.scopes import is_own, own_or_named
 from bot.people import Level
@@ -33,6 +34,8 @@ async def myquota(context: ChatContext, args: Args) -> Reply:
     own = is_own(context, scope)
 
     paragraphs = [_standing(card, texts)]
+    if scope.kind is SubjectKind.REP and scope.id is not None:
+        paragraphs.extend(ramp_lines(context, scope.id))
     if card.at_risk:
         paragraphs.append(texts("myquota.at_risk", reasons="; ".join(risk_phrases(card, texts))))
     behind = card.pace_gap is not None and card.pace_gap < 0
