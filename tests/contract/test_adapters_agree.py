@@ -30,7 +30,10 @@ from bot.reply import Reply
 from core.models import Rep
 from tests.bot.company import People, ask, build
 
-COMMANDS = ("myquota", "leaderboard", "pipeline", "forecast", "team", "atrisk", "whoami")
+COMMANDS = (
+    "myquota", "leaderboard", "pipeline", "forecast", "team", "atrisk", "whoami",
+    "coach", "coach @ada.lovelace", "ramp",
+)  # fmt: skip
 ASKERS = ("ada", "mona")  # a rep and her manager
 
 # A figure as written: a sign, a currency symbol, digits with their separators, a percent.
