@@ -11,8 +11,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from bot.catalogue import Texts
+from bot.catalogue import MISSING, Texts
+from bot.chart_ramp import RampLine, RampWords, ramp_chart
 from bot.commands.buttons import period_button
+from bot.commands.images import drawn
 from bot.people import Level
 from bot.registry import ArgKind, Args, ChatContext, Command
 from bot.reply import Reply, bullets
@@ -44,6 +46,7 @@ async def ramp_command(context: ChatContext, args: Args) -> Reply:
 
     firsts = milestones(context.session, new, today)
     curves = ramp_curves(context.session, context.calendar, ramp, new, today)
+    shown: list[tuple[str, tuple[RampPoint, ...]]] = []
     for card in cards:
         rep = card.subject.id
         if rep not in new:
@@ -67,12 +70,40 @@ async def ramp_command(context: ChatContext, args: Args) -> Reply:
         details = [milestone_line(firsts[rep], texts)]
         details += [curve_point(point, texts) for point in curves.get(rep, ())]
         paragraphs.append(bullets(details))
+        shown.append((card.subject.name, curves.get(rep, ())))
+    images = await drawn(context, ramp_chart, *_chart_args(texts, ramp.months, shown))
     return Reply(
         title,
         tuple(paragraphs),
+        images=images,
         buttons=(period_button(context, "ramp", args),),
         summary=title,
     )
+
+
+def _chart_args(
+    texts: Texts, shares: tuple[Decimal, ...], hires: list[tuple[str, tuple[RampPoint, ...]]]
+) -> tuple[tuple[float, ...], tuple[RampLine, ...], RampWords, str]:
+    """The chart's figures and words, written for the reader: they travel as they are."""
+    lines = tuple(
+        RampLine(name, tuple(float(point.actual or 0) for point in points))
+        for name, points in hires
+    )
+    words = RampWords(
+        title=texts("ramp.chart.title"),
+        ramp=texts("ramp.chart.curve"),
+        months=tuple(texts("ramp.chart.tick", number=n) for n in range(1, len(shares) + 1)),
+        percents=tuple((step / 4, texts.percent(Decimal(step) / 4)) for step in range(13)),
+    )
+    described = [
+        texts(
+            "ramp.chart.alt",
+            name=name,
+            months="; ".join(curve_point(point, texts) for point in points) or MISSING,
+        )
+        for name, points in hires
+    ]
+    return tuple(float(s) for s in shares), lines, words, " ".join(described)
 
 
 def milestone_line(found: Milestones, texts: Texts) -> str:

@@ -116,6 +116,6 @@ MESSAGES: dict[str, str] = {
     "ramp.chart.title": "Attainment of full quota by ramp month",
     "ramp.chart.alt": "{name}: {months}.",
     "ramp.chart.month": "month {number}: {actual} of full quota against the ramp's {share}",
-    "ramp.chart.axis": "Ramp month",
+    "ramp.chart.tick": "month {number}",
     "ramp.chart.curve": "Ramp",
 }

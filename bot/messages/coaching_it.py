@@ -128,6 +128,6 @@ MESSAGES: dict[str, str] = {
     "ramp.chart.title": "Raggiungimento della quota piena per mese di rampa",
     "ramp.chart.alt": "{name}: {months}.",
     "ramp.chart.month": "mese {number}: {actual} della quota piena contro il {share} della rampa",
-    "ramp.chart.axis": "Mese di rampa",
+    "ramp.chart.tick": "mese {number}",
     "ramp.chart.curve": "Rampa",
 }

@@ -211,3 +211,16 @@ def test_ramp_is_for_managers_and_needs_a_ramp(
         "new hires' quotas.",
     )
     assert "*Nina New*" in elsewhere.paragraphs[1]  # an admin sees everyone's new hires
+
+
+def test_the_ramp_chart_says_its_figures_in_words(
+    session: Session, people: People, nina: Rep
+) -> None:
+    reply = ask(session, people.mona, "ramp", settings=RAMPED, charts=True)
+
+    [chart] = reply.images
+    assert chart.png.startswith(b"\x89PNG")
+    assert chart.alt_text == (
+        "Nina New: month 1: 0% of full quota against the ramp's 25%; "
+        "month 2: 18% of full quota against the ramp's 50%."
+    )
