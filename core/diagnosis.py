@@ -33,10 +33,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlmodel import Session
@@ -243,7 +242,7 @@ def percentile(values: list[Decimal], share: Decimal) -> Decimal | None:
 
 
 def _created_cents(
-    session: Session, reps: set[int], period: Period, through: Any
+    session: Session, reps: set[int], period: Period, through: date
 ) -> dict[int, int]:
     """Hundredths of the amounts of deals created in the period to date, per rep."""
     if through < period.start:
