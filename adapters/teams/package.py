@@ -36,6 +36,7 @@ ACCENT = "#1F5FAD"
 GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 COMMANDS_PER_LIST = 10
 COMMAND_TITLE, COMMAND_DESCRIPTION = 32, 128
+DEVELOPER_NAME, URL_LENGTH = 32, 2048  # the longest the manifest schema takes
 # Commands whose answers are one person's own: offered in personal chats only.
 PERSONAL_ONLY = frozenset({"myquota", "earnings", "whoami"})
 
@@ -71,6 +72,12 @@ def manifest(details: AppDetails, registry: Registry, texts: Texts) -> dict[str,
             f"the app id must be the bot's Microsoft app id, a GUID such as "
             f"00000000-0000-0000-0000-000000000000, not {details.app_id!r}"
         )
+    developer = details.developer.strip()
+    if not 1 <= len(developer) <= DEVELOPER_NAME:
+        raise PackageError(
+            f"the developer name must be 1 to {DEVELOPER_NAME} characters, not {developer!r}"
+            f" ({len(developer)})"
+        )
     for name, url in (
         ("website", details.website),
         ("privacy", details.privacy),
@@ -78,6 +85,10 @@ def manifest(details: AppDetails, registry: Registry, texts: Texts) -> dict[str,
     ):
         if not url.startswith("https://"):
             raise PackageError(f"the {name} URL must start with https://, not {url!r}")
+        if len(url) > URL_LENGTH:
+            raise PackageError(
+                f"the {name} URL must be at most {URL_LENGTH} characters, not {len(url)}"
+            )
 
     commands = list(registry.commands.values())
     team_commands = [command for command in commands if command.name not in PERSONAL_ONLY]
@@ -87,7 +98,7 @@ def manifest(details: AppDetails, registry: Registry, texts: Texts) -> dict[str,
         "version": details.version,
         "id": details.app_id,
         "developer": {
-            "name": details.developer,
+            "name": developer,
             "websiteUrl": details.website,
             "privacyUrl": details.privacy,
             "termsOfUseUrl": details.terms,

@@ -16,6 +16,7 @@ from PIL import Image
 from bot.catalogue import Texts
 from bot.commands import build_registry
 from quotabot.cli import main
+from tests.teams.schema_check import manifest_problems
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
 WEBSITE = "https://quotabot.example.com/"
@@ -55,6 +56,7 @@ def test_the_manifest_declares_the_bot_and_its_commands(archive: zipfile.ZipFile
 
     assert manifest["manifestVersion"] == "1.17"
     assert manifest["$schema"].endswith("/teams/v1.17/MicrosoftTeams.schema.json")
+    assert manifest_problems(manifest) == []  # the official schema of 1.17
     assert manifest["id"] == APP_ID
     assert re.fullmatch(r"\d+\.\d+\.\d+", manifest["version"])
     assert manifest["developer"] == {
@@ -115,6 +117,7 @@ def test_the_app_id_comes_from_the_environment_too(tmp_path: Path) -> None:
         (("--app-id", "not-a-guid", "--website", WEBSITE), "GUID"),
         (("--app-id", APP_ID), "--website"),
         (("--app-id", APP_ID, "--website", "http://plain.example/"), "https://"),
+        (("--app-id", APP_ID, "--website", WEBSITE, "--developer", "D" * 33), "32 characters"),
     ],
 )
 def test_what_is_missing_or_wrong_is_named(
