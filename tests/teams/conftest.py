@@ -5,7 +5,8 @@ The server and the double run on an event loop in a thread of their own, on ephe
 ports; the test POSTs real activities to /api/messages, naming the double as their
 service URL, and reads what reached the double. The database is SQLite holding the
 company of tests/bot. No app id is set unless a test asks for one: checking real
-Microsoft tokens needs Microsoft.
+Microsoft tokens needs Microsoft. Every card that reached the double is checked against
+the Adaptive Card schema when the test ends.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from quotabot.server import build_server
 from tests.bot.company import NOW, People, build
 from tests.fakes.teams_connector import BOT_ID, BOT_NAME, TENANT, TeamsConnectorDouble
 from tests.slack.conftest import LoopThread, _serve
+from tests.teams.schema_check import card_problems, cards_of
 
 PUBLIC_URL = "https://quotabot.test/"
 CHART_SECRET = "test-chart-secret"
@@ -198,6 +200,14 @@ def double(loop: LoopThread, database: tuple[str, People]) -> Iterator[TeamsConn
     double.add_member(ZED, "Zed", "zed@elsewhere.example")
     yield double
     loop.run(double.stop())
+    # Whatever a test made the bot send, each card in it is a valid Adaptive Card 1.5.
+    problems = [
+        f"{call.kind} to {call.conversation}: {problem}"
+        for call in double.calls
+        for card in cards_of(call.body)
+        for problem in card_problems(card)
+    ]
+    assert problems == [], problems
 
 
 @pytest.fixture
