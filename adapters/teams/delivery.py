@@ -3,7 +3,8 @@
 Teams takes at most seven messages per second in one conversation (and fewer over
 longer spans), answering 429 beyond; it also answers 412, 502 and 504 now and then
 when it is busy. Every message of Quotabot goes through `Delivery.send`, which keeps to
-seven a second in each conversation and tries those answers again, waiting as long as
+seven a second in each conversation (counted from Teams' answer to each, the latest
+moment Teams can have counted it) and tries those answers again, waiting as long as
 a Retry-After says or else a growing pause. The connector's own retries (msrest's) are
 turned off, so that there is one policy and one count of tries.
 
@@ -18,7 +19,8 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,28 +64,49 @@ def activity_of(reply: Reply, images: ChartImages) -> Activity:
 
 
 @dataclass
+class _Message:
+    """A message on its way into a conversation; `at` is when Teams answered it."""
+
+    answered: asyncio.Event = field(default_factory=asyncio.Event)
+    at: float = 0.0
+
+
+@dataclass
 class Pace:
-    """At most `per_second` sends into one conversation within any one second."""
+    """At most `per_second` messages into one conversation within any one second.
+
+    Teams counts a message when it arrives, somewhere between the request's start and
+    its answer, and the first of several sent at once often arrives last; so a place
+    is free again `window` seconds after Teams has answered, not after the start.
+    """
 
     per_second: int = PER_SECOND
     window: float = WINDOW
     clock: Callable[[], float] = time.monotonic
-    _sent: dict[str, deque[float]] = field(default_factory=dict)
+    _sent: dict[str, deque[_Message]] = field(default_factory=dict)
     _locks: dict[str, asyncio.Lock] = field(default_factory=dict)
 
-    async def wait(self, conversation: str) -> None:
-        """Return once a message may go into `conversation`, and count it as gone."""
-        lock = self._locks.setdefault(conversation, asyncio.Lock())
-        async with lock:
+    @asynccontextmanager
+    async def turn(self, conversation: str) -> AsyncIterator[None]:
+        """Hold one of the conversation's places while a message goes into it."""
+        message = _Message()
+        async with self._locks.setdefault(conversation, asyncio.Lock()):
             sent = self._sent.setdefault(conversation, deque())
             while len(sent) >= self.per_second:
-                wait = sent[0] + self.window - self.clock()
+                oldest = sent[0]
+                await oldest.answered.wait()
+                wait = oldest.at + self.window - self.clock()
                 if wait <= 0:
                     sent.popleft()
                     continue
                 logger.debug("waiting %.2f s before posting to %s again", wait, conversation)
                 await asyncio.sleep(wait)
-            sent.append(self.clock())
+            sent.append(message)
+        try:
+            yield
+        finally:
+            message.at = self.clock()
+            message.answered.set()
 
 
 @dataclass
@@ -113,9 +136,9 @@ class Delivery:
             return await connector.conversations.send_to_conversation(conversation, activity)
 
         for attempt in range(self.retries + 1):
-            await self.pace.wait(conversation)
             try:
-                return await post()
+                async with self.pace.turn(conversation):
+                    return await post()
             except ErrorResponseException as error:
                 status = getattr(error.response, "status_code", None)
                 if status not in RETRIED or attempt == self.retries:
