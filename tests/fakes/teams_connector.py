@@ -6,8 +6,13 @@ v3/conversations/{id}/activities/{activityId}, MEMBER: GET
 v3/conversations/{id}/members/{userId}, CREATE: POST v3/conversations, which opens a
 personal chat), the conversation, the body and the headers.
 Tests start it on an ephemeral port, put `service_url` into the activities they send,
-and read `calls` afterwards. It can misbehave on purpose: `fail(SEND, 429,
-retry_after=1)` makes the next send answer 429 with Retry-After.
+and read `calls` afterwards (`delivered` for the ones it accepted). It can misbehave on
+purpose: `fail(SEND, 429, retry_after=1)` makes the next send answer 429 with
+Retry-After.
+
+Like Teams, it takes at most seven messages (sends and replies) per conversation in any
+one second, counted as they arrive, and answers 429 with `Retry-After: 1` to the ones
+beyond; `per_second=None` turns that off.
 
 It also publishes token signing keys as the Bot Framework does (an OpenID
 configuration and its JWKS), for tests that sign or forge tokens.
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from aiohttp import web
@@ -30,6 +35,7 @@ TENANT = "tenant-0000-test"
 BOT_ID = "28:quotabot-test"
 BOT_NAME = "Quotabot"
 KEY_ID = "test-signing-key"
+PER_SECOND = 7  # messages Teams takes into one conversation within any second
 
 Json = dict[str, Any]
 
@@ -42,6 +48,7 @@ class Call:
     headers: dict[str, str]
     path: str
     at: float = field(default_factory=time.monotonic)
+    status: int = 200  # what the double answered
 
 
 @dataclass
@@ -58,6 +65,7 @@ class TeamsConnectorDouble:
     faults: dict[str, Fault] = field(default_factory=dict)
     signing_keys: list[Json] = field(default_factory=list)  # JWKs, for the OpenID metadata
     url: str = ""
+    per_second: int | None = PER_SECOND
     _runner: web.AppRunner | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -92,6 +100,10 @@ class TeamsConnectorDouble:
     def calls_of(self, *kinds: str) -> list[Call]:
         return [call for call in self.calls if call.kind in kinds]
 
+    def delivered(self, *kinds: str) -> list[Call]:
+        """The calls of `kinds` that the double accepted."""
+        return [call for call in self.calls_of(*kinds) if call.status < 400]
+
     def wait_for(self, *kinds: str, count: int = 1, timeout: float = 15.0) -> list[Call]:
         """The calls of `kinds` once there are `count` of them (from the test's thread)."""
         deadline = time.monotonic() + timeout
@@ -125,14 +137,32 @@ class TeamsConnectorDouble:
         if self._runner is not None:
             await self._runner.cleanup()
 
-    def _record(self, kind: str, request: web.Request, body: Json) -> None:
+    def _record(self, kind: str, request: web.Request, body: Json) -> Call:
         headers = {
             name: value
             for name, value in request.headers.items()
             if name.lower() != "authorization"
         }
         conversation = request.match_info.get("conversation", "")
-        self.calls.append(Call(kind, conversation, body, headers, request.path))
+        call = Call(kind, conversation, body, headers, request.path)
+        self.calls.append(call)
+        return call
+
+    def _throttled(self, call: Call) -> web.Response | None:
+        """429 for a message beyond `per_second` in its conversation's last second."""
+        if self.per_second is None:
+            return None
+        recent = [
+            other
+            for other in self.delivered(SEND, REPLY)
+            if other is not call
+            and other.conversation == call.conversation
+            and call.at - other.at < 1.0
+        ]
+        if len(recent) < self.per_second:
+            return None
+        error = {"error": {"code": "Throttled", "message": "too many messages"}}
+        return web.json_response(error, status=429, headers={"Retry-After": "1"})
 
     def _fault(self, kind: str) -> web.Response | None:
         fault = self.faults.get(kind)
@@ -153,12 +183,22 @@ class TeamsConnectorDouble:
         return web.json_response({"id": f"a:personal-{member['id']}"}, status=201)
 
     async def _send(self, request: web.Request) -> web.Response:
-        self._record(SEND, request, await request.json())
-        return self._fault(SEND) or web.json_response({"id": f"act-{next(self._ids)}"})
+        return await self._message(SEND, request)
 
     async def _reply(self, request: web.Request) -> web.Response:
-        self._record(REPLY, request, await request.json())
-        return self._fault(REPLY) or web.json_response({"id": f"act-{next(self._ids)}"})
+        return await self._message(REPLY, request)
+
+    async def _message(self, kind: str, request: web.Request) -> web.Response:
+        call = self._record(kind, request, await request.json())
+        response = (
+            self._fault(kind)
+            or self._throttled(call)
+            or web.json_response({"id": f"act-{next(self._ids)}"})
+        )
+        # Calls are frozen: the one just recorded (no await since) gets its status.
+        assert self.calls[-1] is call
+        self.calls[-1] = replace(call, status=response.status)
+        return response
 
     async def _member(self, request: web.Request) -> web.Response:
         self._record(MEMBER, request, {"user": request.match_info["user"]})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ class Posting:
     loop: LoopThread
     teams: teams_http.Teams
     double: TeamsConnectorDouble
+    harness: TeamsHarness
 
     def send(self, reply: Reply = POST, target: Target = TARGET) -> None:
         self.loop.run(self.teams.sender.send(target, reply))
@@ -56,7 +58,7 @@ def posting(
     # The bot is added to the channel first: that is where its reference comes from.
     harness = TeamsHarness(double, base, people, url)
     assert harness.post(harness.bot_added(CHANNEL)).status == 201
-    yield Posting(loop, teams, double)
+    yield Posting(loop, teams, double, harness)
     loop.run(runner.cleanup())
     context.engine.dispose()
 
@@ -113,7 +115,7 @@ def test_no_more_than_seven_posts_a_second_go_to_one_conversation(posting: Posti
 
     posting.loop.run(ten())
 
-    calls = posting.double.calls_of(SEND)
+    calls = posting.double.delivered(SEND)
     assert len(calls) == 10
     assert calls[6].at - calls[0].at < 1.0
     assert calls[7].at - calls[0].at >= 0.95
@@ -126,3 +128,42 @@ def test_a_conversation_the_bot_is_not_in_is_named(posting: Posting) -> None:
         posting.send(target=elsewhere)
 
     assert posting.double.calls == []
+
+
+def test_proactive_posts_to_fifty_conversations_lose_nothing_and_repeat_nothing(
+    posting: Posting,
+) -> None:
+    # Fifty channels Quotabot was added to, ten posts for each, all at once: more than
+    # the seven a second that Teams (and the double) take into one conversation.
+    channels = [f"19:team-{number:02d}@thread.tacv2" for number in range(50)]
+    for channel in channels:
+        assert posting.harness.post(posting.harness.bot_added(channel)).status == 201
+    posts = {
+        (channel, f"Post {number} · {channel}") for channel in channels for number in range(10)
+    }
+
+    async def everything() -> None:
+        await asyncio.gather(
+            *(
+                posting.teams.sender.send(Target("teams", TENANT, channel), Reply(title=title))
+                for channel, title in sorted(posts)
+            )
+        )
+
+    posting.loop.run(everything())
+
+    delivered = Counter(
+        (call.conversation, call.body["attachments"][0]["content"]["body"][0]["text"])
+        for call in posting.double.delivered(SEND)
+    )
+    assert delivered == Counter(posts)  # each post once: none lost, none twice
+    for channel in channels:
+        arrived = sorted(
+            call.at for call in posting.double.delivered(SEND) if call.conversation == channel
+        )
+        # Any eight in a row span more than a second, as they reached Teams.
+        assert all(
+            later - first >= 1.0 for first, later in zip(arrived, arrived[7:], strict=False)
+        )
+    throttled = [call for call in posting.double.calls_of(SEND) if call.status == 429]
+    assert throttled == []  # the pace kept under the limit: Teams never had to refuse
