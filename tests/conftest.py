@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel
 
 from core.storage import create_db_engine, upgrade
@@ -70,12 +72,32 @@ def engine(
         return
 
     postgres: Engine = request.getfixturevalue("postgres_engine")
-    tables = ", ".join(f'"{table.name}"' for table in SQLModel.metadata.sorted_tables)
-    with postgres.begin() as connection:
-        # A connection left open by a test would block this forever; fail instead.
-        connection.execute(text("SET LOCAL lock_timeout = '20s'"))
-        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    _empty(postgres)
     yield postgres
+
+
+DEADLOCK = "40P01"  # PostgreSQL's SQLSTATE for a transaction chosen to break a deadlock
+EMPTYING_TRIES = 3
+
+
+def _empty(postgres: Engine) -> None:
+    """Empty every table, trying again when PostgreSQL broke a deadlock by cancelling us.
+
+    The other side is the previous test's server or scheduler thread still finishing its
+    last write, or autovacuum; either is gone a moment later.
+    """
+    tables = ", ".join(f'"{table.name}"' for table in SQLModel.metadata.sorted_tables)
+    for attempt in range(1, EMPTYING_TRIES + 1):
+        try:
+            with postgres.begin() as connection:
+                # A connection left open by a test would block this forever; fail instead.
+                connection.execute(text("SET LOCAL lock_timeout = '20s'"))
+                connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            return
+        except OperationalError as error:
+            if getattr(error.orig, "sqlstate", None) != DEADLOCK or attempt == EMPTYING_TRIES:
+                raise
+            time.sleep(0.2 * attempt)
 
 
 @pytest.fixture
