@@ -18,15 +18,18 @@ from bot.catalogue import Texts
 from bot.charts import Chart, chart_rows, leaderboard_chart, render
 from bot.commands.leaderboard import TOP, row_line
 from bot.reply import Reply, Visibility, bullets
+from bot.report_reply import attainment_board, report_paragraphs
 from core.config import Settings
 from core.freshness import latest_update
 from core.leaderboard import leaderboard as build_leaderboard
 from core.periods import FiscalCalendar
+from core.reports import build_report
 from core.results import Leaderboard, LeaderboardRow, Metric, Scope, SubjectKind
 from core.wins import Win
 
 MOVERS = 3  # climbers shown, and as many of those who dropped
 CELEBRATED = 10  # wins named in one celebration; the rest are counted
+REPORT_CHART_ROWS = 15  # reps on the chart of a scheduled report
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,40 @@ async def daily_leaderboard(
     return Reply(
         title=title,
         paragraphs=tuple(paragraphs),
+        images=images,
+        visibility=Visibility.CHANNEL,
+        summary=title,
+    )
+
+
+async def report_post(
+    session: Session,
+    settings: Settings,
+    texts: Texts,
+    now: datetime,
+    request: PostRequest,
+    *,
+    charts: bool = True,
+) -> Reply:
+    """The performance report of the team (or the company) for the period, with the
+    chart of attainment by rep: what `/report` answers, for the whole channel."""
+    period = FiscalCalendar(settings.calendar).parse(request.period, now)
+    within = Scope(SubjectKind.TEAM, request.team_id) if request.team_id else Scope.company()
+    report = build_report(session, settings, within, period, now)
+    paragraphs = (*report_paragraphs(texts, report), as_of_line(session, texts, request.timezone))
+
+    images: tuple[Chart, ...] = ()
+    board = attainment_board(report)
+    if charts and board.rows:
+        rows = min(REPORT_CHART_ROWS, len(board.rows))
+        locale, shown = str(texts.locale), chart_rows(board, rows)
+        chart = await render(leaderboard_chart, shown, locale, None, rows, currency=texts.currency)
+        images = (chart,)
+    whose = request.team_name or texts("team.company")
+    title = texts("report.title", whose=whose, period=texts.period(period))
+    return Reply(
+        title=title,
+        paragraphs=paragraphs,
         images=images,
         visibility=Visibility.CHANNEL,
         summary=title,

@@ -33,7 +33,7 @@ from core.org import Org
 from core.periods import FiscalCalendar, Period
 from core.pipeline import forecast as build_forecast
 from core.report_deals import DealLists, ReportDeal, StageLosses, deal_lists
-from core.results import Forecast, GroupBy, Scope, Scorecard, Subject
+from core.results import Forecast, GroupBy, Scope, Scorecard, Subject, SubjectKind
 from core.scorecards import scorecard, scorecards
 
 LISTED = 5  # wins, improvers and the like named in a report
@@ -147,7 +147,8 @@ def comparable_as_of(
 def build_report(
     session: Session, settings: Settings, scope: Scope, period: Period, as_of: datetime
 ) -> Report:
-    """The report of a team (and the teams below it) or the company for `period`."""
+    """The report of a team (and the teams below it), the company, or a manager's people
+    (who have no teams of their own in it) for `period`."""
     calendar = FiscalCalendar(settings.calendar)
     previous = calendar.previous(period)
     then = comparable_as_of(calendar, period, previous, as_of)
@@ -161,7 +162,9 @@ def build_report(
         for card in scorecards(session, settings, GroupBy.REP, previous, then, scope)
     }
     reps = tuple(RepResult(card, before.get(card.subject.id)) for card in cards)
-    teams = tuple(scorecards(session, settings, GroupBy.TEAM, period, as_of, scope))
+    teams: tuple[Scorecard, ...] = ()
+    if scope.kind in (SubjectKind.TEAM, SubjectKind.COMPANY):
+        teams = tuple(scorecards(session, settings, GroupBy.TEAM, period, as_of, scope))
 
     # Deals count up to the as-of day, as the scorecards count them.
     today = calendar.local_date(as_of)

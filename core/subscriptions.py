@@ -32,10 +32,19 @@ logger = logging.getLogger(__name__)
 
 PLATFORMS = ("slack", "teams")
 # The kinds whose posts are built so far; the others can be named but not scheduled yet.
-BUILT_KINDS = frozenset({SubscriptionKind.LEADERBOARD, SubscriptionKind.CELEBRATIONS})
+BUILT_KINDS = frozenset(
+    {SubscriptionKind.LEADERBOARD, SubscriptionKind.REPORT, SubscriptionKind.CELEBRATIONS}
+)
 # Kinds posted as things happen rather than on a schedule: their cron is empty.
 AS_IT_HAPPENS = frozenset({SubscriptionKind.CELEBRATIONS})
 DEFAULT_PERIOD = "this-quarter"
+# A scheduled report reads a period that is over: by default the week just gone.
+REPORT_PERIOD = "last-week"
+
+
+def default_period(kind: str) -> str:
+    """The period a subscription of `kind` posts when none is named."""
+    return REPORT_PERIOD if kind == SubscriptionKind.REPORT else DEFAULT_PERIOD
 
 
 class SubscriptionError(ValueError):

@@ -10,9 +10,11 @@ from core.org import Org
 from core.results import Metric
 from core.subscriptions import (
     DEFAULT_PERIOD,
+    REPORT_PERIOD,
     NewSubscription,
     SubscriptionError,
     add_subscription,
+    default_period,
     remove_subscription,
     subscriptions,
 )
@@ -58,7 +60,11 @@ def subscriptions_group() -> None:
     help="IANA time zone of the schedule [default: the company calendar's].",
 )
 @click.option("--metric", default=Metric.WON_REVENUE.value, show_default=True)
-@click.option("--period", default=DEFAULT_PERIOD, show_default=True)
+@click.option(
+    "--period",
+    metavar="PERIOD",
+    help=f"What the post covers [default: {REPORT_PERIOD} for a report, else {DEFAULT_PERIOD}].",
+)
 @click.option("--team", metavar="NAME", help="Only this team [default: everyone].")
 @click.pass_obj
 def add(
@@ -70,7 +76,7 @@ def add(
     cron: str,
     timezone: str | None,
     metric: str,
-    period: str,
+    period: str | None,
     team: str | None,
 ) -> None:
     """Post KIND to a channel or person on a schedule."""
@@ -83,7 +89,7 @@ def add(
         timezone=(timezone or app.settings.calendar.timezone).strip(),
         created_by=CREATED_BY_CLI,
         metric=metric.strip().lower(),
-        period=period.strip(),
+        period=(period or default_period(kind.strip().lower())).strip(),
         team=team,
     )
     with app.session() as session:

@@ -18,7 +18,7 @@ from functools import cached_property
 from sqlmodel import Session
 
 from bot.catalogue import Texts
-from bot.posts import PostRequest, celebration, daily_leaderboard
+from bot.posts import PostRequest, celebration, daily_leaderboard, report_post
 from bot.reply import Reply
 from core.config import Settings
 from core.models import Subscription, SubscriptionKind
@@ -127,7 +127,8 @@ async def build_post(
     charts: bool = True,
 ) -> Reply:
     """The reply that `post` is at `now`, in the company's language; a celebration
-    announces the wins of the import stamped `fire_time`."""
+    announces the wins of the import stamped `fire_time`, a report is the period's
+    performance report of the team or the company."""
     texts = Texts(settings.locale, settings.currency)
     org = Org.load(session)
     team_name = org.team_name(post.team_id) if post.team_id else None
@@ -139,7 +140,7 @@ async def build_post(
         if not wins:
             raise NothingToPostError("no deal of theirs was won by this import")
         return celebration(texts, wins, team_name)
-    if post.kind != SubscriptionKind.LEADERBOARD:
+    if post.kind not in (SubscriptionKind.LEADERBOARD, SubscriptionKind.REPORT):
         raise PostNotBuiltError(post.kind)
     request = PostRequest(
         metric=Metric(post.metric),
@@ -148,4 +149,6 @@ async def build_post(
         timezone=post.timezone,
         team_name=team_name,
     )
+    if post.kind == SubscriptionKind.REPORT:
+        return await report_post(session, settings, texts, now, request, charts=charts)
     return await daily_leaderboard(session, settings, texts, now, request, charts=charts)

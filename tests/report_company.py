@@ -50,6 +50,7 @@ class ReportPeople:
     bea: Rep
     carl: Rep
     root: Rep
+    company: Company  # to add more, numbering deals on from the ones above
 
 
 def lost_from(session: Session, deal: Deal, *stages: str) -> None:
@@ -107,4 +108,4 @@ def build_report_company(session: Session) -> ReportPeople:
     )  # fmt: skip
     company.deal(bea, "open", 4_000, date(2027, 1, 20), probability=30, stage="Proposal")
     session.commit()
-    return ReportPeople(north, south, mona, ada, bea, carl, root)
+    return ReportPeople(north, south, mona, ada, bea, carl, root, company)

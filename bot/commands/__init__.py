@@ -10,12 +10,24 @@ from bot.commands import (
     pipeline,
     quota,
     ramp,
+    report,
     subscriptions,
     team,
 )
 from bot.registry import Registry
 
-FAMILIES = (quota, leaderboard, pipeline, team, earnings, coach, ramp, account, subscriptions)
+FAMILIES = (
+    quota,
+    leaderboard,
+    pipeline,
+    team,
+    report,
+    earnings,
+    coach,
+    ramp,
+    account,
+    subscriptions,
+)
 
 
 def build_registry() -> Registry:

@@ -3,6 +3,8 @@
 `subscribe leaderboard daily 09:00 [metric] [team]` (also `weekdays 09:00` and `weekly
 mon 09:00`) posts the leaderboard to the channel where it was typed, at that time on
 the asker's clock when their time zone is known, else on the company calendar's.
+`subscribe report weekly mon 08:30 [team]` posts the performance report of the week
+just gone (of the day before, when it comes daily or on weekdays).
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from core.schedules import (
     parse_schedule,
 )
 from core.subscriptions import (
+    DEFAULT_PERIOD,
     PLATFORMS,
+    REPORT_PERIOD,
     NewSubscription,
     add_subscription,
     find_same,
@@ -36,9 +40,12 @@ from core.subscriptions import (
 
 KIND_WORDS = {
     **dict.fromkeys(("leaderboard", "classifica"), SubscriptionKind.LEADERBOARD),
+    **dict.fromkeys(("report", "relazione", "rapporto"), SubscriptionKind.REPORT),
     **dict.fromkeys(("celebrations", "festeggiamenti"), SubscriptionKind.CELEBRATIONS),
 }
-OTHER_KINDS = {"report", "contest"}
+OTHER_KINDS = {"contest"}
+# A report that comes daily or on weekdays covers the day before; weekly, the week.
+DAILY_REPORT_PERIOD = "yesterday"
 DAILY = {"daily", "giornaliero", "ogni-giorno"}
 WEEKDAYS = {"weekdays", "feriali"}
 WEEKLY = {"weekly", "settimanale"}
@@ -110,8 +117,11 @@ def subscribe(context: ChatContext, args: Args) -> Reply:
         )
 
     metric = Metric.WON_REVENUE
-    if words and words[0].casefold() in METRIC_WORDS:
+    if kind is SubscriptionKind.LEADERBOARD and words and words[0].casefold() in METRIC_WORDS:
         metric = METRIC_WORDS[words.pop(0).casefold()]
+    period = DEFAULT_PERIOD
+    if kind is SubscriptionKind.REPORT:
+        period = REPORT_PERIOD if how_often in WEEKLY else DAILY_REPORT_PERIOD
     team = find_team(Org.load(context.session), " ".join(words)).name if words else None
 
     new = NewSubscription(
@@ -123,6 +133,7 @@ def subscribe(context: ChatContext, args: Args) -> Reply:
         timezone=_timezone_of(context),
         created_by=context.asker.email,
         metric=metric.value,
+        period=period,
         team=team,
     )
     team_id = find_team(Org.load(context.session), team).id if team else None
@@ -249,6 +260,10 @@ def what(subscription: Subscription, team: str | None, texts: Texts) -> str:
     if subscription.kind == SubscriptionKind.CELEBRATIONS:
         celebrations = texts("subscribe.what.celebrations")
         return f"{celebrations} ({team})" if team else celebrations
+    if subscription.kind == SubscriptionKind.REPORT:
+        if team:
+            return texts("subscribe.what.report.team", team=team)
+        return texts("subscribe.what.report")
     metric = texts(f"metric.{subscription.metric}")
     if team:
         return texts("subscribe.what.team", metric=metric, team=team)

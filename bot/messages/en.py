@@ -27,10 +27,11 @@ MESSAGES: dict[str, str] = {
     "help.link": "tie a chat user to the rep with that email (admins)",
     "usage.subscribe": (
         "subscribe leaderboard daily|weekdays|weekly DAY HH:MM [metric] [team] "
-        "| subscribe celebrations [team]"
+        "| subscribe report daily|weekdays|weekly DAY HH:MM [team] | subscribe celebrations [team]"
     ),
     "help.subscribe": (
-        "post the leaderboard to this channel on a schedule, or celebrate each deal won (managers)"
+        "post the leaderboard or the performance report to this channel on a schedule, or "
+        "celebrate each deal won (managers)"
     ),
     "usage.unsubscribe": "unsubscribe NUMBER",
     "help.unsubscribe": "stop one of this channel's scheduled posts (managers)",
@@ -266,11 +267,11 @@ MESSAGES: dict[str, str] = {
         "should get them."
     ),
     "subscribe.kind_not_built": (
-        "Only the leaderboard and celebrations can be scheduled so far; {kind} posts are "
-        "not built yet."
+        "Only the leaderboard, the report and celebrations can be scheduled so far; {kind} "
+        "posts are not built yet."
     ),
     "subscribe.unknown_kind": (
-        "I can post `leaderboard` and `celebrations`; `{word}` is not one of them."
+        "I can post `leaderboard`, `report` and `celebrations`; `{word}` is not one of them."
     ),
     "subscribe.bad_frequency": (
         "`{word}` is not how often: say `daily`, `weekdays`, or `weekly` and a day "
@@ -321,6 +322,52 @@ MESSAGES: dict[str, str] = {
     "subscribe.what.celebrations": "celebrations of deals won",
     "when.as_won": "As deals are won ({zone})",
     "subscriptions.line.as_won": "*{id}.* The {what}. {when}.",
+    # -- /report and the scheduled report --
+    "usage.report": "report [period] [team]",
+    "help.report": (
+        "the period's report: who hit and missed target, wins, losses, slipped deals, "
+        "forecast and trend (managers)"
+    ),
+    "report.title": "Report · {whose} · {period}",
+    "report.headline": (
+        "*{won}* won of {quota} (*{attainment}*): {deals} won, a win rate of {win_rate}."
+    ),
+    "report.trend": (
+        "Against {previous}: {change} on {won}, attainment {attainment}, deals won {deals}."
+    ),
+    "report.to_date": "{period} to the same day",
+    "report.points": "{sign}{value} pts",
+    "report.deal": "{owner}, {deal}: {amount}",
+    "report.more": "… and {count} more",
+    "report.none": "none",
+    "report.teams": "By team",
+    "report.team.line": "{team}: {won} of {quota} ({attainment})",
+    "report.hit": "Hit target",
+    "report.hit.line": "{name}: {attainment}",
+    "report.hit.none": "nobody yet",
+    "report.wins": "Biggest wins",
+    "report.improved": "Most improved on the previous period",
+    "report.improved.line": "{name}: {before} → {after} ({points})",
+    "report.win_rate": (
+        "*Best win rate*: {names}, {rate} (of those with {minimum} or more deals closed)."
+    ),
+    "report.missed": "Missed target",
+    "report.short": "Short of target so far",
+    "report.missed.line": "{name}: {short} short ({attainment})",
+    "report.lost.title": "Lost",
+    "report.lost": "*Lost*: {deals} for {amount}, by the stage they were lost from:",
+    "report.lost.stage": "{stage}: {deals}, {amount}",
+    "report.stage_unknown": "stage not recorded",
+    "report.lost.biggest": "The biggest: {deal}.",
+    "report.slipped.title": "Slipped",
+    "report.slipped": "*Slipped*: {deals} for {amount} due in {period} did not close:",
+    "report.slipped.line": "{deal}, due {day}",
+    "report.forecast": (
+        "*Forecast*: commit {commit}, best case {best}, weighted projection {weighted}, "
+        "against {won} won and a quota of {quota}."
+    ),
+    "subscribe.what.report": "performance report",
+    "subscribe.what.report.team": "performance report of {team}",
     # -- buttons --
     "button.this_quarter": "This quarter",
     "button.last_quarter": "Last quarter",

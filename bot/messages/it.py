@@ -30,11 +30,12 @@ MESSAGES: dict[str, str] = {
     "help.link": "collega un utente della chat al venditore con quella email (admin)",
     "usage.subscribe": (
         "subscribe leaderboard daily|weekdays|weekly GIORNO HH:MM [metrica] [team] "
+        "| subscribe report daily|weekdays|weekly GIORNO HH:MM [team] "
         "| subscribe celebrations [team]"
     ),
     "help.subscribe": (
-        "pubblica la classifica in questo canale a orari fissi, o festeggia ogni trattativa "
-        "vinta (manager)"
+        "pubblica la classifica o la relazione sui risultati in questo canale a orari fissi, "
+        "o festeggia ogni trattativa vinta (manager)"
     ),
     "usage.unsubscribe": "unsubscribe NUMERO",
     "help.unsubscribe": "ferma una delle pubblicazioni programmate di questo canale (manager)",
@@ -281,11 +282,11 @@ MESSAGES: dict[str, str] = {
         "nel canale che deve riceverle."
     ),
     "subscribe.kind_not_built": (
-        "Per ora si possono programmare solo la classifica e i festeggiamenti; le "
-        "pubblicazioni {kind} non ci sono ancora."
+        "Per ora si possono programmare solo la classifica, la relazione e i "
+        "festeggiamenti; le pubblicazioni {kind} non ci sono ancora."
     ),
     "subscribe.unknown_kind": (
-        "Posso pubblicare `leaderboard` e `celebrations`; `{word}` non è tra queste."
+        "Posso pubblicare `leaderboard`, `report` e `celebrations`; `{word}` non è tra queste."
     ),
     "subscribe.bad_frequency": (
         "`{word}` non dice ogni quanto: scrivi `daily`, `weekdays`, oppure `weekly` e un "
@@ -337,6 +338,56 @@ MESSAGES: dict[str, str] = {
     "subscribe.what.celebrations": "festeggiamenti delle trattative vinte",
     "when.as_won": "Appena le trattative vengono vinte ({zone})",
     "subscriptions.line.as_won": "*{id}.* I {what}. {when}.",
+    # -- /report e la relazione programmata --
+    "usage.report": "report [periodo] [team]",
+    "help.report": (
+        "la relazione del periodo: chi ha raggiunto la quota e chi no, vittorie, perdite, "
+        "trattative slittate, previsione e andamento (manager)"
+    ),
+    "report.title": "Relazione · {whose} · {period}",
+    "report.headline": (
+        "*{won}* vinti su {quota} (*{attainment}*): {deals} vinte, tasso di vittoria {win_rate}."
+    ),
+    "report.trend": (
+        "Rispetto a {previous}: {change} su {won}, raggiungimento {attainment}, "
+        "trattative vinte {deals}."
+    ),
+    "report.to_date": "{period} allo stesso giorno",
+    "report.points": "{sign}{value} punti",
+    "report.deal": "{owner}, {deal}: {amount}",
+    "report.more": "… e altre {count}",
+    "report.none": "nessuna",
+    "report.teams": "Per team",
+    "report.team.line": "{team}: {won} su {quota} ({attainment})",
+    "report.hit": "Quota raggiunta",
+    "report.hit.line": "{name}: {attainment}",
+    "report.hit.none": "ancora nessuno",
+    "report.wins": "Le vittorie più grandi",
+    "report.improved": "I più migliorati rispetto al periodo precedente",
+    "report.improved.line": "{name}: {before} → {after} ({points})",
+    "report.win_rate": (
+        "*Miglior tasso di vittoria*: {names}, {rate} (tra chi ha chiuso almeno {minimum} "
+        "trattative)."
+    ),
+    "report.missed": "Quota mancata",
+    "report.short": "Sotto la quota finora",
+    "report.missed.line": "{name}: mancano {short} ({attainment})",
+    "report.lost.title": "Perse",
+    "report.lost": "*Perse*: {deals} per {amount}, per fase in cui sono state perse:",
+    "report.lost.stage": "{stage}: {deals}, {amount}",
+    "report.stage_unknown": "fase non registrata",
+    "report.lost.biggest": "La più grande: {deal}.",
+    "report.slipped.title": "Slittate",
+    "report.slipped": (
+        "*Slittate*: {deals} per {amount}, con chiusura prevista in {period} e non avvenuta:"
+    ),
+    "report.slipped.line": "{deal}, prevista il {day}",
+    "report.forecast": (
+        "*Previsione*: commit {commit}, best case {best}, proiezione ponderata {weighted}, "
+        "contro {won} vinti e una quota di {quota}."
+    ),
+    "subscribe.what.report": "relazione sui risultati",
+    "subscribe.what.report.team": "relazione sui risultati di {team}",
     # -- pulsanti --
     "button.this_quarter": "Questo trimestre",
     "button.last_quarter": "Trimestre scorso",

@@ -96,8 +96,8 @@ def test_every_bad_value_is_named_at_once_with_what_is_valid(database: str) -> N
         (("--cron", "0 25 * * *"), '"0 25 * * *" is not valid'),
         (("--cron", "0 22 * * *"), "in quiet hours: scheduled posts go out only from 07:00"),
         (
-            ("--kind", "report"),
-            "report posts are not built yet; so far only: celebrations, leaderboard",
+            ("--kind", "contest"),
+            "contest posts are not built yet; so far only: celebrations, leaderboard, report",
         ),
     ],
 )
