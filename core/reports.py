@@ -23,7 +23,7 @@ over its open deals are the slipped ones, and the forecast is what they would ad
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlmodel import Session
@@ -108,6 +108,7 @@ class Report:
     period: Period
     previous_period: Period
     as_of: datetime
+    through: date  # the last day whose results count: the as-of day or the period's end
     finished: bool  # the period was over at the as-of moment
     total: Scorecard
     trend: Trend
@@ -179,6 +180,7 @@ def build_report(
         period=period,
         previous_period=previous,
         as_of=as_of,
+        through=through,
         finished=today > period.end,
         total=total,
         trend=trend,

@@ -48,6 +48,7 @@ COMMAND_MODULES = {
     "jobs": "cli_jobs",
     "leaderboard": "cli_reports",
     "pipeline": "cli_reports",
+    "report": "cli_report",
     "preview": "cli_chat",
     "scorecard": "cli_reports",
     "serve": "cli_serve",

@@ -366,6 +366,54 @@ MESSAGES: dict[str, str] = {
         "*Forecast*: commit {commit}, best case {best}, weighted projection {weighted}, "
         "against {won} won and a quota of {quota}."
     ),
+    "report.pdf.title": "Performance report",
+    "report.pdf.cover": "{whose} · {period}",
+    "report.pdf.span": "{start} to {end}, figures to {day}; compared with {previous}.",
+    "report.pdf.won": "Won revenue",
+    "report.pdf.attainment": "Attainment",
+    "report.pdf.quota": "Quota",
+    "report.pdf.deals_won": "Deals won",
+    "report.pdf.deals_lost": "Deals lost",
+    "report.pdf.win_rate": "Win rate",
+    "report.pdf.average_deal": "Average deal",
+    "report.pdf.then": "{value} in {period}",
+    "report.pdf.summary": (
+        "{hit} of {people} hit target. Lost: {lost} for {lost_amount}. "
+        "Slipped: {slipped} for {slipped_amount}."
+    ),
+    "report.pdf.page": "Page {page} of {pages}",
+    "report.pdf.attainment_by_rep": "Attainment by rep",
+    "report.pdf.attainment_note": (
+        "Won revenue against quota. Orange: at or above quota; the dashed line is the quota."
+    ),
+    "report.pdf.quota_line": "Quota",
+    "report.pdf.successes": "Successes",
+    "report.pdf.failures": "Failures",
+    "report.pdf.rep": "Rep",
+    "report.pdf.value": "Now",
+    "report.pdf.then.head": "Before",
+    "report.pdf.change": "Change",
+    "report.pdf.best_win_rate": "Best win rate",
+    "report.pdf.win_rate_line": "{name}: {rate} ({won} won of {closed} closed)",
+    "report.pdf.win_rate_none": "Nobody closed {minimum} or more deals.",
+    "report.pdf.short": "Short by",
+    "report.pdf.slipped": "Slipped deals: {amount}",
+    "report.pdf.deal": "Deal",
+    "report.pdf.amount": "Amount",
+    "report.pdf.due": "Was due",
+    "report.pdf.lost": "Lost, by the stage they were lost from: {amount}",
+    "report.pdf.forecast": "Forecast against actual",
+    "report.pdf.actual": "Won",
+    "report.pdf.commit": "Won + commit",
+    "report.pdf.best_case": "+ best case",
+    "report.pdf.weighted": "Weighted projection",
+    "report.pdf.forecast_note": (
+        "The forecast of the open deals as the CRM data stands on {day}: Quotabot keeps no "
+        "history of forecasts."
+    ),
+    "report.pdf.trend": "Trend against {previous}",
+    "report.pdf.figures": "Figures",
+    "report.pdf.won_by_rep": "Won revenue by rep",
     "subscribe.what.report": "performance report",
     "subscribe.what.report.team": "performance report of {team}",
     # -- buttons --

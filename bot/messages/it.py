@@ -386,6 +386,55 @@ MESSAGES: dict[str, str] = {
         "*Previsione*: commit {commit}, best case {best}, proiezione ponderata {weighted}, "
         "contro {won} vinti e una quota di {quota}."
     ),
+    "report.pdf.title": "Relazione sui risultati",
+    "report.pdf.cover": "{whose} · {period}",
+    "report.pdf.span": "Dal {start} al {end}, dati al {day}; confronto con {previous}.",
+    "report.pdf.won": "Fatturato vinto",
+    "report.pdf.attainment": "Raggiungimento",
+    "report.pdf.quota": "Quota",
+    "report.pdf.deals_won": "Trattative vinte",
+    "report.pdf.deals_lost": "Trattative perse",
+    "report.pdf.win_rate": "Tasso di vittoria",
+    "report.pdf.average_deal": "Trattativa media",
+    "report.pdf.then": "{value} in {period}",
+    "report.pdf.summary": (
+        "{hit} su {people} hanno raggiunto la quota. Perse: {lost} per {lost_amount}. "
+        "Slittate: {slipped} per {slipped_amount}."
+    ),
+    "report.pdf.page": "Pagina {page} di {pages}",
+    "report.pdf.attainment_by_rep": "Raggiungimento per venditore",
+    "report.pdf.attainment_note": (
+        "Fatturato vinto rispetto alla quota. In arancione chi l'ha raggiunta; la linea "
+        "tratteggiata è la quota."
+    ),
+    "report.pdf.quota_line": "Quota",
+    "report.pdf.successes": "Successi",
+    "report.pdf.failures": "Insuccessi",
+    "report.pdf.rep": "Venditore",
+    "report.pdf.value": "Ora",
+    "report.pdf.then.head": "Prima",
+    "report.pdf.change": "Variazione",
+    "report.pdf.best_win_rate": "Miglior tasso di vittoria",
+    "report.pdf.win_rate_line": "{name}: {rate} ({won} vinte su {closed} chiuse)",
+    "report.pdf.win_rate_none": "Nessuno ha chiuso almeno {minimum} trattative.",
+    "report.pdf.short": "Mancano",
+    "report.pdf.slipped": "Trattative slittate: {amount}",
+    "report.pdf.deal": "Trattativa",
+    "report.pdf.amount": "Importo",
+    "report.pdf.due": "Prevista il",
+    "report.pdf.lost": "Perse, per fase in cui sono state perse: {amount}",
+    "report.pdf.forecast": "Previsione e risultato",
+    "report.pdf.actual": "Vinto",
+    "report.pdf.commit": "Vinto + commit",
+    "report.pdf.best_case": "+ best case",
+    "report.pdf.weighted": "Proiezione ponderata",
+    "report.pdf.forecast_note": (
+        "La previsione delle trattative aperte secondo i dati del CRM al {day}: Quotabot non "
+        "conserva lo storico delle previsioni."
+    ),
+    "report.pdf.trend": "Andamento rispetto a {previous}",
+    "report.pdf.figures": "Dati",
+    "report.pdf.won_by_rep": "Fatturato vinto per venditore",
     "subscribe.what.report": "relazione sui risultati",
     "subscribe.what.report.team": "relazione sui risultati di {team}",
     # -- pulsanti --
