@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from core.models import Subscription
+from core.models import Subscription, SubscriptionKind
 from core.org import Org
 from core.results import Metric
 from core.subscriptions import (
@@ -156,8 +156,12 @@ def describe(subscription: Subscription, team: str | None) -> str:
     if not subscription.cron:
         what = f"{subscription.kind}{scope} to {subscription.platform} {where}"
         return f"{what}, as deals are won (quiet hours of {subscription.timezone})"
+    # A report covers every metric: only a leaderboard names the one it ranks on.
+    what = f"{subscription.period}{scope}"
+    if subscription.kind != SubscriptionKind.REPORT:
+        what = f"{subscription.metric}, {what}"
     return (
-        f"{subscription.kind} ({subscription.metric}, {subscription.period}{scope}) to "
+        f"{subscription.kind} ({what}) to "
         f'{subscription.platform} {where} at "{subscription.cron}" {subscription.timezone}'
     )
 

@@ -97,7 +97,7 @@ def test_the_command_line_adds_a_weekly_report(tmp_path: Path) -> None:
     listed = CliRunner().invoke(main, ["--database", url, "subscriptions", "list", "--json"])
 
     assert added.exit_code == 0, added.output
-    assert "report (won_revenue, last-week of North)" in added.output
+    assert "report (last-week of North) to slack C0NORTH" in added.output
     [row] = json.loads(listed.output)
     assert (row["kind"], row["period"], row["team"]) == ("report", "last-week", "North")
 
