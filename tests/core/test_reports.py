@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+from sqlalchemy import event
 from sqlmodel import Session
 
 from core.config import Settings
 from core.reports import Report, build_report, comparable_as_of
 from core.results import Scope, SubjectKind
-from tests.builders import at, usd
+from tests.builders import Company, at, usd
 from tests.report_company import AFTER_Q4, CALENDAR, Q3, Q4, ReportPeople, build_report_company
 
 SETTINGS = Settings()
@@ -157,3 +159,38 @@ def test_an_empty_company_has_an_empty_report(session: Session) -> None:
     assert (report.reps, report.wins, report.lost, report.best_win_rate) == ((), (), (), ())
     assert (report.total.quota, report.trend.attainment_change) == (None, None)
     assert report.slipped_amount == usd(0)
+
+
+def _statements_for_a_report(session: Session, company: Company, reps: int) -> int:
+    team = company.team(f"Team {reps}")
+    for number in range(reps):
+        rep = company.rep(f"Rep {reps}-{number}", team)
+        company.quota(rep, Q4, 10_000)
+        company.quota(rep, Q3, 10_000)
+        company.deal(rep, "won", 1_000 + number, date(2026, 11, 3))
+        company.deal(rep, "won", 2_000, date(2026, 8, 3))
+        company.deal(rep, "lost", 500, date(2026, 12, 3))
+        company.deal(rep, "open", 700, date(2026, 12, 10))
+    session.commit()
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    bind = session.get_bind()
+    event.listen(bind, "before_cursor_execute", count)
+    try:
+        report = build_report(session, SETTINGS, Scope(SubjectKind.TEAM, team.id), Q4, AFTER_Q4)
+    finally:
+        event.remove(bind, "before_cursor_execute", count)
+    assert len(report.reps) == reps
+    return len(statements)
+
+
+def test_a_report_takes_the_same_queries_for_any_number_of_reps(session: Session) -> None:
+    company = Company(session)
+    few = _statements_for_a_report(session, company, 3)
+    many = _statements_for_a_report(session, company, 30)
+
+    assert many == few
+    assert few <= 45  # a few per set of scorecards, per period and per list of deals
