@@ -64,7 +64,7 @@ def headline(texts: Texts, report: Report) -> str:
         won=texts.money(total.won_revenue),
         quota=texts.money(total.quota),
         attainment=texts.percent(total.attainment),
-        deals=texts.plural("count.deals", total.deals_won),
+        deals=texts.plural("report.deals_won", total.deals_won),
         win_rate=texts.percent(total.win_rate),
     )
 

@@ -330,8 +330,10 @@ MESSAGES: dict[str, str] = {
     ),
     "report.title": "Report · {whose} · {period}",
     "report.headline": (
-        "*{won}* won of {quota} (*{attainment}*): {deals} won, a win rate of {win_rate}."
+        "*{won}* won of {quota} (*{attainment}*): {deals}, a win rate of {win_rate}."
     ),
+    "report.deals_won.one": "{count} deal won",
+    "report.deals_won.other": "{count} deals won",
     "report.trend": (
         "Against {previous}: {change} on {won}, attainment {attainment}, deals won {deals}."
     ),

@@ -346,8 +346,10 @@ MESSAGES: dict[str, str] = {
     ),
     "report.title": "Relazione · {whose} · {period}",
     "report.headline": (
-        "*{won}* vinti su {quota} (*{attainment}*): {deals} vinte, tasso di vittoria {win_rate}."
+        "*{won}* vinti su {quota} (*{attainment}*): {deals}, tasso di vittoria {win_rate}."
     ),
+    "report.deals_won.one": "{count} trattativa vinta",
+    "report.deals_won.other": "{count} trattative vinte",
     "report.trend": (
         "Rispetto a {previous}: {change} su {won}, raggiungimento {attainment}, "
         "trattative vinte {deals}."

@@ -111,6 +111,10 @@ def test_italian_readers_read_it_in_italian(session: Session) -> None:
     reply = ask(session, people.mona, "rapporto 2026-Q4", locale="it")
 
     assert reply.title == "Relazione · North · 2026-Q4"
+    assert reply.paragraphs[0] == (
+        "*75.000\u00a0USD* vinti su 90.000\u00a0USD (*83%*): 3 trattative vinte, "
+        "tasso di vittoria 50%."
+    )
     assert reply.paragraphs[1] == (
         "Rispetto a 2026-Q3: +25.000\u00a0USD su 50.000\u00a0USD, raggiungimento +28 punti, "
         "trattative vinte +1."
