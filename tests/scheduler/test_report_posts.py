@@ -82,7 +82,7 @@ def test_a_daily_report_covers_the_day_before(session: Session) -> None:
     assert (stored.kind, stored.period, stored.team_id) == ("report", "yesterday", None)
 
 
-def test_the_command_line_adds_a_weekly_report(tmp_path: Path) -> None:
+def test_the_command_line_adds_a_weekly_report_and_shows_it(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'quotabot.db'}"
     engine = open_database(url)
     with Session(engine) as session:
@@ -95,11 +95,18 @@ def test_the_command_line_adds_a_weekly_report(tmp_path: Path) -> None:
         "--team", "North",
     ])  # fmt: skip
     listed = CliRunner().invoke(main, ["--database", url, "subscriptions", "list", "--json"])
+    shown = CliRunner().invoke(main, [
+        "--database", url, "jobs", "run", "1", "--dry-run", "--no-charts", "--as-of",
+        "2026-12-21T08:30+01:00",
+    ])  # fmt: skip
 
     assert added.exit_code == 0, added.output
     assert "report (last-week of North) to slack C0NORTH" in added.output
     [row] = json.loads(listed.output)
     assert (row["kind"], row["period"], row["team"]) == ("report", "last-week", "North")
+    assert shown.exit_code == 0, shown.output
+    assert "Report · North · 2026-W51" in shown.output
+    assert "Against 2026-W50" in shown.output
 
 
 def test_the_post_says_who_hit_and_missed_what_was_won_lost_and_slipped(
