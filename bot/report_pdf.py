@@ -32,6 +32,7 @@ from bot.chart_report import Bar, bars, paired_bars
 from bot.chart_theme import BACKGROUND, INK, MUTED, RENDER_LOCK, RESULT, fit_width, put_text
 from bot.report_reply import points, signed_count, signed_money
 from core.reports import MIN_CLOSED_FOR_WIN_RATE, Report
+from core.results import Scorecard
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ LINE = 0.033  # one line of text, in page heights
 ROWS = 12  # lines of a table before "and N more"
 FAILURE_ROWS = 7  # two tables share the failures page
 TREND_REPS = 15  # reps on the trend chart: those who won the most
+CHART_REPS = 40  # reps on the chart of attainment: the highest
 Page = Callable[[Figure, Texts, Report], None]
 
 
@@ -61,7 +63,9 @@ def write_report_pdf(report: Report, locale: str, currency: str, out: Path | Bin
             put_text(figure, RIGHT, 0.03, footer, size=9, color=MUTED, ha="right")
             put_text(figure, LEFT, 0.03, _title(texts, report), size=9, color=MUTED)
             pdf.savefig(figure)
-    logger.info("report of %s for %s: %d pages", report.subject.name, report.period.label, 5)
+    logger.info(
+        "report of %s for %s: %d pages", report.subject.name, report.period.label, len(pages)
+    )
     return len(pages)
 
 
@@ -189,31 +193,31 @@ def _money_change(texts: Texts, now: Decimal | None, then: Decimal | None) -> st
 
 def _attainment(figure: Figure, texts: Texts, report: Report) -> None:
     _heading(figure, texts("report.pdf.attainment_by_rep"), texts("report.pdf.attainment_note"))
-    rows = [
-        _attainment_bar(texts, card.subject.name, card.attainment, card.won_revenue, card.quota)
-        for card in sorted(
-            (rep.card for rep in report.reps),
-            key=lambda card: (-(card.attainment or Decimal(-1)), card.subject.name.casefold()),
-        )
-    ]
+
+    def highest_first(card: Scorecard) -> tuple[Decimal, str]:
+        attained = card.attainment if card.attainment is not None else Decimal(-1)
+        return -attained, card.subject.name.casefold()
+
+    cards = sorted((rep.card for rep in report.reps), key=highest_first)
+    rows = [_attainment_bar(texts, card) for card in cards[:CHART_REPS]]
+    if len(cards) > CHART_REPS:
+        more = texts("report.more", count=texts.number(len(cards) - CHART_REPS))
+        put_text(figure, LEFT, 0.07, more, size=10, color=MUTED)
     mark = texts("report.pdf.quota_line")
     if len(report.teams) < 2:
-        bars(figure.add_axes((0.22, 0.1, 0.68, 0.72)), rows[:40], marker=100.0, mark=mark)
+        bars(figure.add_axes((0.22, 0.1, 0.68, 0.72)), rows, marker=100.0, mark=mark)
         return
-    bars(figure.add_axes((0.17, 0.1, 0.38, 0.72)), rows[:40], marker=100.0, mark=mark)
+    bars(figure.add_axes((0.17, 0.1, 0.38, 0.72)), rows, marker=100.0, mark=mark)
     put_text(figure, 0.70, 0.84, texts("report.teams"), size=13, weight="bold")
-    teams = [
-        _attainment_bar(texts, card.subject.name, card.attainment, card.won_revenue, card.quota)
-        for card in report.teams
-    ]
+    teams = [_attainment_bar(texts, card) for card in report.teams]
     bars(figure.add_axes((0.70, 0.45, 0.22, 0.37)), teams, marker=100.0, mark=mark)
 
 
-def _attainment_bar(
-    texts: Texts, name: str, attainment: Decimal | None, won: Decimal, quota: Decimal | None
-) -> Bar:
+def _attainment_bar(texts: Texts, card: Scorecard) -> Bar:
+    """A bar of attainment in percent; orange at or above quota."""
+    name, attainment = card.subject.name, card.attainment
     if attainment is None:
-        return Bar(name, None, texts("team.no_quota", won=texts.money(won)))
+        return Bar(name, None, texts("team.no_quota", won=texts.money(card.won_revenue)))
     return Bar(name, float(attainment * 100), texts.percent(attainment), attainment >= 1)
 
 
