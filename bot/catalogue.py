@@ -1,6 +1,7 @@
 """The one message catalogue: every text a person reads, in English and Italian.
 
-Texts live in bot/messages/en.py and bot/messages/it.py under the same keys, with
+Texts live in bot/messages/en.py and bot/messages/it.py (those of personal notices in
+en_notices.py and it_notices.py) under the same keys, with
 `str.format` fields; a language without a catalogue reads English. `Texts` also
 formats money, percentages, numbers and dates for the reader's locale, through
 bot.formatting, so a reply is written in one language and one set of formats.
@@ -21,14 +22,14 @@ from bot.formatting import (
     format_period,
     reader_locale,
 )
-from bot.messages import coaching_en, coaching_it, en, it
+from bot.messages import coaching_en, coaching_it, en, en_notices, it, it_notices
 from core.periods import Period
 
 logger = logging.getLogger(__name__)
 
 CATALOGUES: Mapping[str, Mapping[str, str]] = {
-    "en": {**en.MESSAGES, **coaching_en.MESSAGES},
-    "it": {**it.MESSAGES, **coaching_it.MESSAGES},
+    "en": {**en.MESSAGES, **coaching_en.MESSAGES, **en_notices.MESSAGES},
+    "it": {**it.MESSAGES, **coaching_it.MESSAGES, **it_notices.MESSAGES},
 }
 DEFAULT_LANGUAGE = "en"
 MISSING = "–"  # shown for a figure that does not exist (no quota, no deal closed)

@@ -7,11 +7,12 @@ collected and reported together, each with the key that holds it.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -97,6 +98,53 @@ class CoachingConfig(_Section):
         return value
 
 
+POSTING_FROM, POSTING_UNTIL = time(7, 0), time(20, 0)  # as core.schedules has them
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def _time_of_day(value: object) -> object:
+    """ "08:30" (or a TOML time) as a time between 07:00 and 20:00; anything else is refused
+    with what would do."""
+    if isinstance(value, str):
+        match = _CLOCK.match(value.strip())
+        hour, minute = (int(match[1]), int(match[2])) if match else (99, 99)
+        if hour > 23 or minute > 59:
+            raise ValueError(
+                f'{value!r} is not a time of day; write it as "HH:MM", such as "08:30"'
+            )
+        value = time(hour, minute)
+    if not isinstance(value, time):
+        raise ValueError(f'{value!r} is not a time of day; write it as "HH:MM", such as "08:30"')
+    if not POSTING_FROM <= value <= POSTING_UNTIL:
+        raise ValueError(
+            f"{value:%H:%M} is in quiet hours: people are written to only from "
+            f"{POSTING_FROM:%H:%M} to {POSTING_UNTIL:%H:%M}"
+        )
+    return value
+
+
+class AlertsConfig(_Section):
+    """At-risk alerts to managers, in their direct messages, on weekdays at `at` on each
+    manager's clock: when something changed, and a summary on `summary_day`."""
+
+    enabled: bool = True
+    at: time = time(8, 30)
+    summary_day: Literal["mon", "tue", "wed", "thu", "fri"] = "mon"
+
+    _at = field_validator("at", mode="before")(_time_of_day)
+
+
+class NudgesConfig(_Section):
+    """A daily digest to each rep behind pace or with stale deals, at `at` on their clock."""
+
+    enabled: bool = True
+    at: time = time(9, 0)
+    snooze_days: int = Field(default=7, ge=1, le=90)
+
+    _at = field_validator("at", mode="before")(_time_of_day)
+
+
 class Settings(_Section):
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     locale: str = "en"
@@ -106,6 +154,8 @@ class Settings(_Section):
     earnings: EarningsConfig = EarningsConfig()
     ramp: RampConfig = RampConfig()
     coaching: CoachingConfig = CoachingConfig()
+    alerts: AlertsConfig = AlertsConfig()
+    nudges: NudgesConfig = NudgesConfig()
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -126,7 +176,7 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings.model_validate(raw)
     except ValidationError as error:
         problems = [
-            f"  {'.'.join(str(part) for part in item['loc'])}: {item['msg']}"
+            f"  {'.'.join(str(part) for part in item['loc'])}: {_problem(item)}"
             for item in error.errors()
         ]
         raise ConfigError(
@@ -139,3 +189,25 @@ def _relative_to(raw: dict[str, object], folder: Path) -> None:
     coaching = raw.get("coaching")
     if isinstance(coaching, dict) and isinstance(coaching.get("playbook"), str):
         coaching["playbook"] = str(folder / Path(coaching["playbook"]).expanduser())
+
+
+def _problem(item: Any) -> str:
+    """Pydantic's message, with the valid keys named where a key is unknown."""
+    if item["type"] != "extra_forbidden":
+        return str(item["msg"])
+    valid = _keys_at(tuple(item["loc"][:-1]))
+    if not valid:
+        return "unknown key"
+    return "unknown key; the keys here are " + ", ".join(valid)
+
+
+def _keys_at(loc: tuple[Any, ...]) -> list[str]:
+    """The keys of the section at `loc`, when it is one of Settings' own sections."""
+    model: Any = Settings
+    for part in loc:
+        field = model.model_fields.get(part) if isinstance(part, str) else None
+        annotation = field.annotation if field is not None else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return sorted(model.model_fields)

@@ -325,6 +325,33 @@ class TeamsConversation(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class NudgeSetting(SQLModel, table=True):
+    """A rep's say about their nudges: muted until they unmute, or snoozed until a moment."""
+
+    __tablename__ = "nudge_setting"
+
+    rep_id: int = Field(foreign_key="rep.id", primary_key=True)
+    muted: bool = False
+    snoozed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Notice(SQLModel, table=True):
+    """The latest personal message of one kind to one person: an at-risk alert, a nudge.
+
+    `day` is the recipient's local day it went on, held by `delivery_id` (the delivery
+    that may send it, and only that one, that day); `said` is what it said, as JSON (an
+    alert: each rep at risk with their reasons), to tell what changed since.
+    """
+
+    kind: str = Field(primary_key=True, max_length=16)
+    rep_id: int = Field(foreign_key="rep.id", primary_key=True)
+    day: date | None = None
+    delivery_id: int | None = None
+    said: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
 __all__ = [
     "Activity",
     "ChatIdentity",
@@ -334,6 +361,8 @@ __all__ = [
     "DeliveryState",
     "ForecastCategory",
     "LedgerEntry",
+    "Notice",
+    "NudgeSetting",
     "Quota",
     "Rep",
     "Role",

@@ -12,6 +12,8 @@ from adapters.slack.delivery import Delivery
 from adapters.slack.scheduled import SlackSender
 from quotabot.context import AppContext
 from scheduler.delivery import Sender
+from scheduler.housekeeping import Housekeeping
+from scheduler.personal import PersonalRunner
 from scheduler.runner import Runner
 from scheduler.service import ScheduledPosts
 
@@ -30,8 +32,10 @@ def runner_for(context: AppContext, slack: Delivery | None, teams: Sender | None
 def attach_scheduled_posts(
     server: web.Application, context: AppContext, slack: Delivery, teams: Sender | None = None
 ) -> ScheduledPosts:
-    """Run the scheduler while `server` runs, on its event loop."""
-    posts = ScheduledPosts(runner_for(context, slack, teams), context.session)
+    """Run the scheduler while `server` runs, on its event loop, with its housekeeping."""
+    runner = runner_for(context, slack, teams)
+    personal = PersonalRunner(context.session, context.settings, runner.senders)
+    posts = ScheduledPosts(runner, context.session, housekeeping=Housekeeping(personal))
 
     async def start(_server: web.Application) -> None:
         posts.start()

@@ -29,6 +29,9 @@ from core.subscriptions import AS_IT_HAPPENS, Target
 from core.wins import wins_of_import
 
 MANUAL = "manual"  # the key prefix of runs asked for by `quotabot jobs run`
+# The key prefix of the housekeeping runs, whose messages are personal (alerts, nudges):
+# scheduler.personal sends them, not the runner of posts.
+PERSONAL = "personal"
 
 
 class PostNotBuiltError(Exception):

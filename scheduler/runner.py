@@ -43,7 +43,14 @@ from scheduler.claims import (
     unfinished,
 )
 from scheduler.delivery import NoSenderError, Sender
-from scheduler.jobs import MANUAL, Job, NothingToPostError, PostNotBuiltError, build_post
+from scheduler.jobs import (
+    MANUAL,
+    PERSONAL,
+    Job,
+    NothingToPostError,
+    PostNotBuiltError,
+    build_post,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +117,8 @@ class Runner:
             todo = unfinished(session, since=_EPOCH, now=now)
         by_run: dict[int, list[Unfinished]] = defaultdict(list)
         for item in todo:
+            if item.job_key.startswith(f"{PERSONAL}:"):
+                continue  # a housekeeping run's: scheduler.personal finishes it
             by_run[item.run_id].append(item)
 
         sent: list[str] = []

@@ -3,7 +3,8 @@
 Every `poll` seconds the subscriptions are read again: a job is added for each new
 schedule and removed when its last subscription goes, so a change made from chat or
 the command line takes effect within that time, with no restart. The same pass
-finishes any delivery that a run left unsent (see Runner.resume).
+finishes any delivery that a run left unsent (see Runner.resume). The housekeeping
+jobs (at-risk alerts, nudges: scheduler.housekeeping) are kept in step on the same pass.
 
 Celebrations have no schedule: every `watch` seconds the deals won by recent imports
 are looked for (core.wins), and each import's wins are posted once to the channels
@@ -33,6 +34,7 @@ from core.schedules import ScheduleError
 from core.subscriptions import subscriptions
 from core.wins import imports_with_wins
 from scheduler.claims import run_exists
+from scheduler.housekeeping import Housekeeping
 from scheduler.jobs import Job, jobs_of
 from scheduler.runner import Runner
 
@@ -59,8 +61,10 @@ class ScheduledPosts:
         watch: float = WATCH,
         grace: timedelta = GRACE,
         clock: Callable[[], datetime] = utcnow,
+        housekeeping: Housekeeping | None = None,
     ) -> None:
         self.runner = runner
+        self.housekeeping = housekeeping  # at-risk alerts and nudges (scheduler.housekeeping)
         self.open_session = open_session
         self.poll = poll
         self.watch = watch
@@ -109,6 +113,8 @@ class ScheduledPosts:
             self.created = {item.id: item.created_at for item in found if item.id is not None}
             self._reschedule({key: job for key, job in jobs.items() if not job.as_it_happens})
             await self.runner.resume({**self.jobs, **self.celebrations}, now=self.clock())
+            if self.housekeeping is not None:
+                await self.housekeeping.refresh(self.scheduler)
         except Exception:
             reference = new_reference()
             logger.exception("could not refresh the scheduled posts (reference %s)", reference)

@@ -7,6 +7,7 @@ from bot.commands import (
     coach,
     earnings,
     leaderboard,
+    nudges,
     pipeline,
     quota,
     ramp,
@@ -27,6 +28,7 @@ FAMILIES = (
     ramp,
     account,
     subscriptions,
+    nudges,
 )
 
 

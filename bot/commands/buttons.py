@@ -1,7 +1,9 @@
-"""The buttons under a reply: another period, the asker's pipeline, post to the channel."""
+"""The buttons under a reply: another period, the asker's pipeline, post to the channel,
+and those of personal notices: snooze nudges, the pipeline, everyone at risk."""
 
 from __future__ import annotations
 
+from bot.catalogue import Texts
 from bot.registry import Args, ChatContext
 from bot.reply import POST, RUN, Button
 
@@ -35,3 +37,20 @@ def post_button(context: ChatContext, command: str, args: Args) -> tuple[Button,
 
 def standard(context: ChatContext, command: str, args: Args) -> tuple[Button, ...]:
     return (period_button(context, command, args), *post_button(context, command, args))
+
+
+# -- the buttons of personal notices, which have no command line of their own to vary --
+
+
+def snooze_button(texts: Texts, days: int) -> Button:
+    """Snooze the asker's nudges for `days` days."""
+    return Button(texts.plural("button.snooze", days), RUN, f"nudges snooze {days}")
+
+
+def own_pipeline_button(texts: Texts) -> Button:
+    return Button(texts("button.pipeline"), RUN, "pipeline")
+
+
+def atrisk_button(texts: Texts) -> Button:
+    """Everyone at risk among the asker's people."""
+    return Button(texts("button.atrisk"), RUN, "atrisk")
