@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Session
 
@@ -86,14 +86,15 @@ def ask(
     charts: bool = False,
     registry: Registry | None = None,
     settings: Settings | None = None,
+    now: datetime | None = None,
 ) -> Reply:
-    """The reply the bot gives `who` for `line`, as of NOW."""
+    """The reply the bot gives `who` for `line`, as of NOW (or `now`)."""
     asker = asker_by_email(session, who.email)
     assert asker is not None
     context = ChatContext(
         session=session,
         settings=settings or SETTINGS,
-        now=NOW,
+        now=now or NOW,
         asker=asker,
         texts=Texts(locale or asker.locale or SETTINGS.locale, SETTINGS.currency),
         charts=charts,
