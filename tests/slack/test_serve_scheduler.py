@@ -126,9 +126,27 @@ def test_a_removed_subscription_is_unscheduled(loop: LoopThread, serving: Servin
     assert serving.posts.jobs == {}
     assert serving.posts.scheduler is not None
     assert sorted(job.id for job in serving.posts.scheduler.get_jobs()) == [
+        "personal:alerts:UTC",  # the housekeeping jobs stay
+        "personal:nudges:UTC",
         "quotabot.celebrate",
         "quotabot.refresh",
     ]
+
+
+def test_the_housekeeping_jobs_are_scheduled_on_weekdays_on_their_clock(
+    loop: LoopThread, serving: Serving
+) -> None:
+    loop.run(serving.posts.refresh())
+    assert serving.posts.scheduler is not None
+
+    alerts = serving.posts.scheduler.get_job("personal:alerts:UTC")
+    nudges = serving.posts.scheduler.get_job("personal:nudges:UTC")
+
+    assert alerts is not None and nudges is not None
+    for job, at in ((alerts, (8, 30)), (nudges, (9, 0))):
+        fire = job.next_run_time.astimezone(UTC)
+        assert (fire.hour, fire.minute) == at
+        assert fire.weekday() < 5
 
 
 def test_serve_without_a_scheduler_has_none(database: tuple[str, People]) -> None:
