@@ -142,7 +142,8 @@ def test_the_housekeeping_jobs_are_scheduled_on_weekdays_on_their_clock(
     alerts = serving.posts.scheduler.get_job("personal:alerts:UTC")
     nudges = serving.posts.scheduler.get_job("personal:nudges:UTC")
 
-    assert alerts is not None and nudges is not None
+    assert alerts is not None
+    assert nudges is not None
     for job, at in ((alerts, (8, 30)), (nudges, (9, 0))):
         fire = job.next_run_time.astimezone(UTC)
         assert (fire.hour, fire.minute) == at
