@@ -23,6 +23,7 @@ from core.schedules import ScheduleError, in_posting_hours
 from core.subscriptions import subscriptions
 from core.wins import imports_with_wins
 from quotabot import output
+from quotabot.cli_housekeeping import housekeeping_rows, print_housekeeping
 from quotabot.cli_reports import console, parse_as_of
 from quotabot.context import AppContext
 from quotabot.scheduling import runner_for
@@ -41,14 +42,16 @@ def jobs_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 @click.pass_obj
 def list_(app: AppContext, as_json: bool) -> None:
-    """Every subscription and its next fire times, the soonest first."""
+    """Every subscription and housekeeping job, and its next fire times, the soonest first."""
     with app.session() as session:
         found = subscriptions(session)
-    rows = [_row(app, subscription) for subscription in found]
+    rows = [_row(app, subscription) for subscription in found] + housekeeping_rows(app)
     rows.sort(key=lambda row: (row["next"] is None, row["next"] or ""))
     if as_json:
         click.echo(output.dumps(rows))
         return
+    print_housekeeping([row for row in rows if row["subscription"] is None])
+    rows = [row for row in rows if row["subscription"] is not None]
     if not rows:
         click.echo("No scheduled posts; add one with `quotabot subscriptions add`.")
         return

@@ -61,7 +61,7 @@ def test_jobs_list_shows_the_next_fire_times(database: str) -> None:
     result = run(database, "jobs", "list", "--json")
 
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
+    rows = [row for row in json.loads(result.output) if row["subscription"] is not None]
     assert sorted(row["subscription"] for row in rows) == [1, 2]
     assert [row["next"] for row in rows] == sorted(row["next"] for row in rows)
     for row in rows:
@@ -142,7 +142,11 @@ def test_celebrations_are_listed_and_the_latest_wins_shown(database: str) -> Non
         win_two_deals(session)
     engine.dispose()
 
-    listed = json.loads(run(database, "jobs", "list", "--json").output)
+    listed = [
+        row
+        for row in json.loads(run(database, "jobs", "list", "--json").output)
+        if row["subscription"] is not None
+    ]
     shown = run(database, "jobs", "run", "1", "--dry-run", "--no-charts")
 
     assert "no import has turned a deal won yet" in nothing.output
