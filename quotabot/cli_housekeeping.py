@@ -14,7 +14,7 @@ from quotabot.context import AppContext
 from scheduler.housekeeping import ALERTS, KINDS, HousekeepingJob, housekeeping_jobs
 
 UPCOMING = 3
-WHO = {ALERTS: "managers", "nudges": "reps"}
+WHO = {ALERTS: ("manager", "managers"), "nudges": ("rep", "reps")}
 
 
 def housekeeping_rows(app: AppContext) -> list[dict[str, object]]:
@@ -26,7 +26,7 @@ def housekeeping_rows(app: AppContext) -> list[dict[str, object]]:
         config = app.settings.alerts if kind == ALERTS else app.settings.nudges
         if not config.enabled:
             rows.append(
-                _base(kind, f"the {WHO[kind]}' direct messages", "", "", "")
+                _base(kind, f"the {WHO[kind][1]}' direct messages", "", "", "")
                 | {"problem": f"turned off in quotabot.toml ([{kind}] enabled = false)"}
             )
     return rows
@@ -50,7 +50,7 @@ def print_housekeeping(rows: list[dict[str, object]]) -> None:
 
 
 def _row(app: AppContext, job: HousekeepingJob) -> dict[str, object]:
-    who = f"{job.people} {WHO[job.kind]} on this clock, in direct messages"
+    who = f"{job.people} {WHO[job.kind][job.people != 1]} on this clock, in direct messages"
     row = _base(job.kind, who, job.schedule.cron, job.timezone, job.key)
     fires = job.schedule.fire_times(app.now, UPCOMING)
     if fires:

@@ -55,9 +55,9 @@ def test_jobs_list_shows_alerts_and_nudges_per_time_zone(database: str, tmp_path
         "0 8 * * 1-5",
         None,
     )
-    assert alerts["where"] == "1 managers on this clock, in direct messages"
+    assert alerts["where"] == "1 manager on this clock, in direct messages"
     nudges = rows["personal:nudges:America/New_York"]
-    assert nudges["where"] == "1 reps on this clock, in direct messages"
+    assert nudges["where"] == "1 rep on this clock, in direct messages"
     assert all(time.endswith("09:00") for time in nudges["upcoming_local"])
     assert not any(time.startswith(("Sat", "Sun")) for time in nudges["upcoming_local"])
 

@@ -10,14 +10,14 @@ import pytest
 import yaml
 
 from bot.catalogue import CATALOGUES
-from bot.commands import account, build_registry, subscriptions
+from bot.commands import account, build_registry, nudges, subscriptions
 from bot.registry import UMBRELLA
 
 MANIFEST = Path(__file__).parents[2] / "manifest.yml"
 EVENTS_URL = "https://quotabot.example.com/slack/events"
 # The commands that have no slash command of their own: /quotabot carries them.
 MESSAGES = CATALOGUES["en"]
-UMBRELLA_ONLY = [*account.COMMANDS, *subscriptions.COMMANDS]
+UMBRELLA_ONLY = [*account.COMMANDS, *subscriptions.COMMANDS, *nudges.COMMANDS]
 SCOPES_USED = {
     "commands",
     "chat:write",
