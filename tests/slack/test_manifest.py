@@ -13,6 +13,7 @@ from bot.catalogue import CATALOGUES
 from bot.commands import account, build_registry, nudges, subscriptions
 from bot.registry import UMBRELLA
 
+MESSAGES = CATALOGUES["en"]
 MANIFEST = Path(__file__).parents[2] / "manifest.yml"
 EVENTS_URL = "https://quotabot.example.com/slack/events"
 # The commands that have no slash command of their own: /quotabot carries them.
