@@ -186,3 +186,22 @@ def test_an_italian_manager_reads_the_alert_in_italian(
     assert said[3] == (
         "_Dati all'ultimo aggiornamento dal CRM, 30 nov 2026 alle 18:00 (Europe/Rome)._"
     )
+
+
+def test_someone_back_on_track_is_named_in_the_next_alert(
+    session: Session, company: People, personal: MakePersonal
+) -> None:
+    sender = RecordingSender()
+    runner = personal(sender)
+    asyncio.run(runner.fire(alerts_job(), rome(1), now=rome(1)))
+    company.company.deal(company.ada, "won", 30_000, rome(1).date())  # Ada reaches quota
+    company.carl.manager_id = company.mona.id
+    session.add(company.carl)
+    session.commit()
+
+    asyncio.run(runner.fire(alerts_job(), rome(2), now=rome(2)))
+
+    _, said = alert_of(sender)
+    assert said[1] == "1 of your people is at risk of missing quota:"
+    assert said[2].startswith("*Carl Weber* (South) · _new_\n")
+    assert said[3] == "Back on track since my last alert: Ada Lovelace."
