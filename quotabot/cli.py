@@ -47,6 +47,7 @@ COMMAND_MODULES = {
     "import": "cli_import",
     "jobs": "cli_jobs",
     "leaderboard": "cli_reports",
+    "notices": "cli_notices",
     "pipeline": "cli_reports",
     "report": "cli_report",
     "preview": "cli_chat",

@@ -96,3 +96,38 @@ def test_every_bad_key_of_alerts_and_nudges_is_named(tmp_path: Path) -> None:
         "  nudges.snooze_days: Input should be greater than or equal to 1",
         "  nudges.enable: unknown key; the keys here are at, enabled, snooze_days",
     ]
+
+
+def test_notices_preview_prints_what_a_person_would_be_sent(database: str, tmp_path: Path) -> None:
+    config = tmp_path / "quotabot.toml"
+    config.write_text("")
+    as_of = ("--as-of", "2026-12-01T00:00+00:00")
+
+    nudge = run(
+        database,
+        config,
+        "notices",
+        "preview",
+        "nudges",
+        "--as",
+        "ada.lovelace@example.com",
+        *as_of,
+    )
+    alert = run(
+        database,
+        config,
+        "notices",
+        "preview",
+        "alerts",
+        "--as",
+        "mona.manager@example.com",
+        *as_of,
+    )
+    nobody = run(database, config, "notices", "preview", "alerts", "--as", "zed@example.com")
+
+    assert nudge.exit_code == 0, nudge.output
+    assert nudge.output.startswith("Your nudge for today · 2026-Q4\n\nYou are $9,091 behind pace")
+    assert "(run: nudges snooze 7)" in nudge.output
+    assert alert.output.startswith("Nothing for Mona Manager now: nobody below them is at risk")
+    assert nobody.exit_code == 1
+    assert "no rep has the email 'zed@example.com'" in nobody.output
