@@ -18,7 +18,7 @@ from scheduler.housekeeping import Housekeeping
 from tests.bot.company import NOW, People
 from tests.fakes.teams_connector import REPLY, SEND, TeamsConnectorDouble
 from tests.slack.conftest import LoopThread, _serve
-from tests.teams.conftest import MONA, PUBLIC_URL, TeamsHarness
+from tests.teams.conftest import ADA, MONA, PERSONAL, PUBLIC_URL, TeamsHarness
 
 MONAS_CHAT = "a:personal-chat-mona"
 TUESDAY_ALERTS = datetime(2026, 12, 1, 8, 30, tzinfo=UTC)
@@ -103,3 +103,30 @@ def test_a_manager_who_never_wrote_to_quotabot_in_teams_is_not_written_to(
     assert outcome.claimed
     assert outcome.sent == ()
     assert teams.double.calls_of(SEND) == []
+
+
+def test_a_rep_snoozes_nudges_with_the_cards_button(
+    loop: LoopThread, serving: tuple[TeamsHarness, Housekeeping]
+) -> None:
+    teams, housekeeping = serving
+    teams.post(teams.message("whoami", ADA, conversation=PERSONAL))
+    teams.double.wait_for(REPLY)
+    loop.run(housekeeping.refresh(None))
+    job = housekeeping.jobs["personal:nudges:UTC"]
+    nine = TUESDAY_ALERTS.replace(hour=9, minute=0)
+    loop.run(housekeeping.runner.fire(job, nine, now=nine))
+    [nudge] = teams.double.calls_of(SEND)
+    assert nudge.conversation == PERSONAL
+    card = nudge.body["attachments"][0]["content"]
+    assert card["body"][0]["text"] == "Your nudge for today · 2026-Q4"
+    snooze, pipeline = card["actions"]
+    assert (snooze["title"], pipeline["data"]["command"]) == ("Snooze for 7 days", "pipeline")
+
+    pressed = teams.post(teams.message(None, ADA, conversation=PERSONAL, value=snooze["data"]))
+
+    assert pressed.status in (200, 201)
+    answer = teams.double.wait_for(REPLY, count=2)[-1]
+    texts = [
+        element.get("text", "") for element in answer.body["attachments"][0]["content"]["body"]
+    ]
+    assert texts[1].startswith("Nudges are snoozed until Dec 8, 2026 at 00:00 (UTC).")
