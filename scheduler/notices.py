@@ -88,16 +88,15 @@ class Alerts:
         scan = self._scan(session, as_of)
         managers = _on_clock(session, self.settings, zone, scan.managers())
         told = notices(session, self.kind, managers)
-        summary_day = self.settings.alerts.summary_day
-        return [
-            manager
-            for manager in managers
-            if alert_kind(
-                said_of(told.get(manager)), at_risk_map(scan.of_manager(manager)), day, summary_day
-            )
-            is not None
-            and (told.get(manager) is None or told[manager].day != day)
-        ]
+        wanted = []
+        for manager in managers:
+            last = told.get(manager)
+            if last is not None and last.day == day:
+                continue  # told today already
+            current = at_risk_map(scan.of_manager(manager))
+            if alert_kind(said_of(last), current, day, self.settings.alerts.summary_day):
+                wanted.append(manager)
+        return wanted
 
     def build(
         self, session: Session, rep_id: int, zone: str, day: date, now: datetime

@@ -34,6 +34,7 @@ from core.models import utcnow
 from core.notices import record_sent, take_day
 from core.reach import direct_target
 from core.schedules import in_posting_hours
+from core.subscriptions import Target
 from scheduler.claims import (
     Unfinished,
     claim_run,
@@ -131,13 +132,9 @@ class PersonalRunner:
         for item in todo:
             rep_id = int(item.target.removeprefix(PERSON))
             day = item.fire_time.astimezone(job.schedule.zone).date()
-            reason = self._not_now(job, item, now)
             with self.open_session() as session:
                 target = direct_target(session, rep_id)
-            if reason is None and target is None:
-                reason = "no direct chat with them"
-            elif reason is None and target is not None and target.platform not in self.senders:
-                reason = str(NoSenderError(target.platform))
+            reason = self._not_now(job, item, now) or self._unreachable(target)
             if reason is not None or target is None:
                 skipped += self._skip([item], reason or "")
                 continue
@@ -191,6 +188,14 @@ class PersonalRunner:
             return "weekend"
         if not in_posting_hours(now, job.timezone):
             return "quiet hours"
+        return None
+
+    def _unreachable(self, target: Target | None) -> str | None:
+        """Why a person cannot be written to from this process; None when they can."""
+        if target is None:
+            return "no direct chat with them"
+        if target.platform not in self.senders:
+            return str(NoSenderError(target.platform))
         return None
 
     def _skip(self, items: Sequence[Unfinished], reason: str) -> list[str]:
