@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from datetime import UTC
 
 from sqlmodel import Session, select
 
@@ -20,6 +21,7 @@ from tests.scheduler.notices import (
     rome,
     slack_user,
     touch,
+    who,
 )
 
 __all__ = ["company", "personal"]  # fixtures
@@ -205,3 +207,24 @@ def test_someone_back_on_track_is_named_in_the_next_alert(
     assert said[1] == "1 of your people is at risk of missing quota:"
     assert said[2].startswith("*Carl Weber* (South) · _new_\n")
     assert said[3] == "Back on track since my last alert: Ada Lovelace."
+
+
+def test_alerts_keep_to_08_30_in_rome_across_the_end_of_summer_time(
+    session: Session, company: People, personal: MakePersonal
+) -> None:
+    job = alerts_job()
+    # Rome left summer time on Sunday 25 October 2026: 08:30 was 06:30 UTC, then 07:30.
+    friday = job.schedule.next_fire(rome(23, 0, 0, month=10))
+    assert friday is not None
+    monday = job.schedule.next_fire(friday)
+    assert monday is not None
+    assert [f"{fire.astimezone(UTC):%a %d %H:%M}" for fire in (friday, monday)] == [
+        "Fri 23 06:30",
+        "Mon 26 07:30",
+    ]
+    sender = RecordingSender()
+
+    outcome = asyncio.run(personal(sender).fire(job, monday, now=monday))
+
+    assert outcome.sent == (who(company.mona),)
+    assert [target for target, _ in sender.posted] == [slack_user(company.mona)]
