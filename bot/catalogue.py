@@ -20,6 +20,7 @@ from bot.formatting import (
     format_number,
     format_percent,
     format_period,
+    format_points_change,
     reader_locale,
 )
 from bot.messages import coaching_en, coaching_it, en, en_notices, it, it_notices
@@ -71,6 +72,12 @@ class Texts:
 
     def percent(self, ratio: Decimal | None) -> str:
         return MISSING if ratio is None else format_percent(ratio, self.locale)
+
+    def points_change(self, change: Decimal | None) -> str:
+        """A change of attainment in percentage points: "+12.5 pp"."""
+        if change is None:
+            return MISSING
+        return self("figure.points_change", value=format_points_change(change, self.locale))
 
     def number(self, value: Decimal | int | None, places: int = 0) -> str:
         return MISSING if value is None else format_number(value, self.locale, places=places)

@@ -42,6 +42,7 @@ from bot.formatting import (
     format_number,
     format_percent,
     format_period,
+    format_points_change,
     reader_locale,
 )
 from core.results import Leaderboard, LeaderboardRow, PipelineHealth, StageSummary, Unit
@@ -166,6 +167,8 @@ def _value(
         return format_money(value, currency, locale, whole=True)
     if unit is Unit.RATIO:
         return format_percent(value, locale)
+    if unit is Unit.RATIO_CHANGE:
+        return words_for(locale).points_change.format(value=format_points_change(value, locale))
     return format_number(value, locale)
 
 

@@ -43,6 +43,7 @@ class ChartWords:
     # -- leaderboard ---------------------------------------------------------------
     metrics: Mapping[Metric, str]
     not_ranked: str
+    points_change: str  # "{value} pp": a change of attainment in percentage points
     empty_board: str
     alt_board: str
     alt_board_row: str
@@ -98,8 +99,10 @@ ENGLISH = ChartWords(
         Metric.WIN_RATE: "Win rate",
         Metric.AVERAGE_DEAL_SIZE: "Average deal size",
         Metric.ACTIVITIES: "Activities",
+        Metric.MOST_IMPROVED: "Most improved",
     },
     not_ranked="not ranked",
+    points_change="{value} pp",
     empty_board="No one is on the board yet",
     alt_board="Leaderboard by {metric} for {period}: {rows}.",
     alt_board_row="{rank}. {name}, {value}",
@@ -152,8 +155,10 @@ ITALIAN = ChartWords(
         Metric.WIN_RATE: "Tasso di successo",
         Metric.AVERAGE_DEAL_SIZE: "Valore medio delle trattative",
         Metric.ACTIVITIES: "Attività",
+        Metric.MOST_IMPROVED: "Maggior miglioramento",
     },
     not_ranked="non in classifica",
+    points_change="{value} p.p.",
     empty_board="Ancora nessuno in classifica",
     alt_board="Classifica per {metric} in {period}: {rows}.",
     alt_board_row="{rank}. {name}, {value}",

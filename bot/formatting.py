@@ -100,6 +100,18 @@ def format_percent(ratio: Decimal, locale: LocaleLike, *, places: int = 0) -> st
     return babel_percent(ratio, format=_fraction_pattern(reader, "percent", places), locale=reader)
 
 
+def format_points_change(change: Decimal, locale: LocaleLike) -> str:
+    """A change of two ratios as signed percentage points, to a tenth: 0.125 is "+12.5".
+
+    The unit ("pp") is the caller's to add, from its catalogue."""
+    reader = reader_locale(locale)
+    points = format_decimal(
+        abs(change) * 100, format=_fraction_pattern(reader, "decimal", 1), locale=reader
+    )
+    sign = "+" if change > 0 else "−" if change < 0 else ""
+    return sign + points
+
+
 def format_number(value: Decimal | int, locale: LocaleLike, *, places: int = 0) -> str:
     """A plain number with the locale's grouping: 12345 is "12,345" in en, "12.345" in it."""
     reader = reader_locale(locale)

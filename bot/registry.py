@@ -52,6 +52,8 @@ METRIC_WORDS: dict[str, Metric] = {
     "fatturato": Metric.WON_REVENUE,
     "raggiungimento": Metric.ATTAINMENT,
     "attività": Metric.ACTIVITIES,
+    "improved": Metric.MOST_IMPROVED,
+    "miglioramento": Metric.MOST_IMPROVED,
 }
 
 

@@ -1,4 +1,11 @@
-"""Leaderboards: reps, teams or managers ranked on one metric, with movement since yesterday."""
+"""Leaderboards: reps, teams or managers ranked on one metric, with movement since yesterday.
+
+Most improved ranks the change of attainment against the previous period of the same
+kind (a quarter against the quarter before, in full): this period's attainment to
+date less last period's. Whoever has no quota in either period has no change to rank
+and is left unranked. Early in a period the change is mostly negative for everyone;
+the ranking is what counts.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +19,7 @@ from sqlmodel import Session
 from core.aggregates import ActivityTotals, ClosedTotals
 from core.config import Settings
 from core.money import to_cents
-from core.periods import Period
+from core.periods import FiscalCalendar, Period
 from core.ranking import rank_in_name_order
 from core.results import GroupBy, Leaderboard, LeaderboardRow, Metric, Scope, Subject
 from core.scorecards import cents, ratio
@@ -70,7 +77,9 @@ VALUES: dict[Metric, tuple[Value, Callable[[Number], Decimal]]] = {
     Metric.WIN_RATE: (_win_rate, _as_is),
     Metric.AVERAGE_DEAL_SIZE: (_average_deal_size, _as_is),
     Metric.ACTIVITIES: (_activities, _as_is),
+    Metric.MOST_IMPROVED: (_attainment, _as_is),  # less the baseline: see `leaderboard`
 }
+NEEDS_QUOTA = frozenset({Metric.ATTAINMENT, Metric.MOST_IMPROVED})
 
 
 def leaderboard(
@@ -96,16 +105,21 @@ def leaderboard(
         with_lost=metric is Metric.WIN_RATE,
         with_cycle=False,
         activities=metric is Metric.ACTIVITIES,
-        quotas=metric is Metric.ATTAINMENT,
+        quotas=metric in NEEDS_QUOTA,
     )
     value, shown = VALUES[metric]
+    baseline = _baseline(session, settings, period, as_of, by, within, metric)
 
     entries: list[tuple[Subject, Number | None, Number | None]] = []
     for scope, subject in snapshot.subjects(by, within):
         closed = snapshot.closed_for(scope)
         done = snapshot.activities_for(scope)
-        quota = snapshot.quota_for(scope) if metric is Metric.ATTAINMENT else None
+        quota = snapshot.quota_for(scope) if metric in NEEDS_QUOTA else None
         current, earlier = value(closed, done, quota, False), value(closed, done, quota, True)
+        if baseline is not None:
+            last = baseline.closed_for(scope)
+            before = _attainment(last, done, baseline.quota_for(scope), False)
+            current, earlier = _less(current, before), _less(earlier, before)
         entries.append((subject, current, earlier))  # in name order, as subjects come
 
     today = rank_in_name_order(entries, itemgetter(1))
@@ -125,3 +139,35 @@ def leaderboard(
             LeaderboardRow(rank, subject, None if current is None else shown(current), movement)
         )
     return Leaderboard(metric, by, period, as_of, tuple(rows))
+
+
+def _baseline(
+    session: Session,
+    settings: Settings,
+    period: Period,
+    as_of: datetime,
+    by: GroupBy,
+    within: Scope,
+    metric: Metric,
+) -> Snapshot | None:
+    """The previous period in full, which most improved compares with; None otherwise."""
+    if metric is not Metric.MOST_IMPROVED:
+        return None
+    previous = FiscalCalendar(settings.calendar).previous(period)
+    return Snapshot.load(
+        session,
+        settings,
+        previous,
+        as_of,
+        within=within,
+        by=by,
+        with_lost=False,
+        with_cycle=False,
+    )
+
+
+def _less(number: Number | None, baseline: Number | None) -> Number | None:
+    """The change from the baseline; None when either side has none (no quota)."""
+    if number is None or baseline is None:
+        return None
+    return Decimal(number) - Decimal(baseline)

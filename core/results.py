@@ -17,12 +17,14 @@ class Metric(StrEnum):
     WIN_RATE = "win_rate"
     AVERAGE_DEAL_SIZE = "average_deal_size"
     ACTIVITIES = "activities"
+    MOST_IMPROVED = "most_improved"  # attainment now less attainment last period
 
 
 class Unit(StrEnum):
     MONEY = "money"
     RATIO = "ratio"
     COUNT = "count"
+    RATIO_CHANGE = "ratio_change"  # a difference of two ratios, told in percentage points
 
 
 METRIC_UNITS = {
@@ -32,6 +34,7 @@ METRIC_UNITS = {
     Metric.WIN_RATE: Unit.RATIO,
     Metric.AVERAGE_DEAL_SIZE: Unit.MONEY,
     Metric.ACTIVITIES: Unit.COUNT,
+    Metric.MOST_IMPROVED: Unit.RATIO_CHANGE,
 }
 
 

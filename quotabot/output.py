@@ -135,4 +135,6 @@ def board_value(board: Leaderboard, value: Decimal | None, currency: str) -> str
         return money(value, currency)
     if board.unit is Unit.RATIO:
         return percent(value)
+    if board.unit is Unit.RATIO_CHANGE:
+        return "–" if value is None else f"{value * 100:+.1f} pp"
     return "–" if value is None else f"{value:,}"

@@ -25,6 +25,8 @@ def board_value(board: Leaderboard, value: Decimal | None, texts: Texts) -> str:
         return texts.money(value)
     if board.unit is Unit.RATIO:
         return texts.percent(value)
+    if board.unit is Unit.RATIO_CHANGE:
+        return texts.points_change(value)
     return texts.number(value)
 
 

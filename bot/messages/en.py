@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     "usage.leaderboard": "leaderboard [metric] [period] [team]",
     "help.leaderboard": (
         "the top ten and your own place; metrics: won_revenue, attainment, deals_won, "
-        "win_rate, average_deal_size, activities"
+        "win_rate, average_deal_size, activities, most_improved"
     ),
     "usage.pipeline": "pipeline [period] [name]",
     "help.pipeline": "your open deals by stage, with the stale and past-due ones",
@@ -105,6 +105,7 @@ MESSAGES: dict[str, str] = {
     "figure.in_deals": "{amount} in {deals}",
     "figure.times": "{value}x",
     "figure.percent": "{value}%",
+    "figure.points_change": "{value} pp",
     "field.commission": "Commission",
     "field.spiffs": "SPIFFs",
     "field.adjustments": "Adjustments",
@@ -173,6 +174,7 @@ MESSAGES: dict[str, str] = {
     "metric.win_rate": "win rate",
     "metric.average_deal_size": "average deal size",
     "metric.activities": "activities",
+    "metric.most_improved": "most improved",
     # -- /team and /atrisk --
     "team.title": "{whose} · {period}",
     "team.yours": "Your team",

@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     "usage.leaderboard": "leaderboard [metrica] [periodo] [team]",
     "help.leaderboard": (
         "i primi dieci e il tuo posto; metriche: won_revenue, attainment, deals_won, "
-        "win_rate, average_deal_size, activities"
+        "win_rate, average_deal_size, activities, most_improved"
     ),
     "usage.pipeline": "pipeline [periodo] [nome]",
     "help.pipeline": "le tue trattative aperte per fase, con quelle ferme o scadute",
@@ -109,6 +109,7 @@ MESSAGES: dict[str, str] = {
     "figure.in_deals": "{amount} in {deals}",
     "figure.times": "{value}x",
     "figure.percent": "{value}%",
+    "figure.points_change": "{value} p.p.",
     "field.commission": "Provvigioni",
     "field.spiffs": "SPIFF",
     "field.adjustments": "Rettifiche",
@@ -182,6 +183,7 @@ MESSAGES: dict[str, str] = {
     "metric.win_rate": "tasso di vittoria",
     "metric.average_deal_size": "valore medio",
     "metric.activities": "attività",
+    "metric.most_improved": "maggior miglioramento",
     # -- /team e /atrisk --
     "team.title": "{whose} · {period}",
     "team.yours": "Il tuo team",
