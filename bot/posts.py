@@ -2,7 +2,8 @@
 
 Like a command's answer, a post is a `Reply`, in the channel's language and formats,
 so every platform renders it the way it renders answers. A post is shown to the whole
-channel, so it highlights nobody.
+channel, so it highlights nobody, and shows only what a public board may show
+(core.privacy): no row beyond the named places, opted-out reps as anonymous.
 """
 
 from __future__ import annotations
@@ -14,17 +15,18 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot.boards import chart_board, view_lines, view_of
 from bot.catalogue import Texts
 from bot.charts import Chart, chart_rows, leaderboard_chart, render
-from bot.commands.leaderboard import TOP, row_line
 from bot.reply import Reply, Visibility, bullets
 from bot.report_reply import attainment_board, report_paragraphs
 from core.config import Settings
 from core.freshness import latest_update
 from core.leaderboard import leaderboard as build_leaderboard
 from core.periods import FiscalCalendar
+from core.privacy import CHANNEL, TOP, BoardView, shown_metric
 from core.reports import build_report
-from core.results import Leaderboard, LeaderboardRow, Metric, Scope, SubjectKind
+from core.results import LeaderboardRow, Metric, Scope, SubjectKind
 from core.wins import Win
 
 MOVERS = 3  # climbers shown, and as many of those who dropped
@@ -52,29 +54,27 @@ async def daily_leaderboard(
     *,
     charts: bool = True,
 ) -> Reply:
-    """The top ten, the biggest movers since yesterday, a chart, and how fresh it all is."""
+    """The top places, the biggest movers since yesterday, a chart, and how fresh it is."""
     period = FiscalCalendar(settings.calendar).parse(request.period, now)
     within = Scope(SubjectKind.TEAM, request.team_id) if request.team_id else Scope.company()
-    board = build_leaderboard(session, settings, period, now, metric=request.metric, within=within)
+    metric = shown_metric(request.metric, settings.leaderboards.of(request.metric.value))
+    board = build_leaderboard(session, settings, period, now, metric=metric, within=within)
+    view = view_of(session, settings, board, CHANNEL)
 
-    ranked = [row for row in board.rows if row.rank is not None]
-    lines = [row_line(board, row, texts, mine=False) for row in ranked[:TOP]]
-    paragraphs = ["\n".join(lines) if lines else texts("leaderboard.empty")]
-    if len(ranked) > TOP:
-        paragraphs.append(texts("leaderboard.more", count=texts.number(len(ranked))))
-    paragraphs.append(movers(board, texts))
+    paragraphs = view_lines(view, texts)
+    paragraphs.append(movers(view, texts))
     paragraphs.append(as_of_line(session, texts, request.timezone))
 
     images: tuple[Chart, ...] = ()
-    if charts and ranked:
+    if charts and view.rows:
         # The chart may be drawn in another process: the board goes cut to the rows it
         # draws, the locale by name.
-        locale, shown = str(texts.locale), chart_rows(board, TOP)
+        locale, shown = str(texts.locale), chart_rows(chart_board(view, texts), TOP)
         chart = await render(leaderboard_chart, shown, locale, None, TOP, currency=texts.currency)
         images = (chart,)
     title = texts(
         "post.leaderboard.title",
-        metric=texts(f"metric.{request.metric.value}"),
+        metric=texts(f"metric.{metric.value}"),
         period=texts.period(period),
     )
     if request.team_name:
@@ -146,9 +146,9 @@ def celebration(texts: Texts, wins: Sequence[Win], team: str | None) -> Reply:
     )
 
 
-def movers(board: Leaderboard, texts: Texts) -> str:
-    """The biggest climbs and drops in place since yesterday, largest first."""
-    moved = [row for row in board.rows if row.movement]
+def movers(view: BoardView, texts: Texts) -> str:
+    """The biggest climbs and drops in place since yesterday among the people named."""
+    moved = [shown.row for shown in view.rows if shown.named and shown.row.movement]
     up = sorted((row for row in moved if _moved(row) > 0), key=lambda row: -_moved(row))
     down = sorted((row for row in moved if _moved(row) < 0), key=_moved)
     lines = [

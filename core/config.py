@@ -1,4 +1,5 @@
-"""Policy from `quotabot.toml`: calendar, currency, thresholds, stages, compensation plans.
+"""Policy from `quotabot.toml`: calendar, currency, thresholds, stages, compensation plans,
+and the privacy of leaderboards.
 
 Every section is optional; a missing file means the defaults below. Problems are
 collected and reported together, each with the key that holds it.
@@ -145,6 +146,38 @@ class NudgesConfig(_Section):
     _at = field_validator("at", mode="before")(_time_of_day)
 
 
+class BoardPrivacy(_Section):
+    """How much of a leaderboard people see (core.privacy says what each mode shows)."""
+
+    privacy: Literal["full", "percent", "top_n"] = "full"
+    named: int = Field(default=5, ge=1, le=100)  # top_n: the places shown with names
+
+
+class LeaderboardsConfig(BoardPrivacy):
+    """`[leaderboards]`: the privacy of every board, and of one metric's board by its name
+    (`[leaderboards.boards.won_revenue]`)."""
+
+    boards: dict[str, BoardPrivacy] = {}
+
+    @field_validator("boards")
+    @classmethod
+    def _known_metrics(cls, value: dict[str, BoardPrivacy]) -> dict[str, BoardPrivacy]:
+        from core.results import Metric  # core.results needs this module to load first
+
+        known = [metric.value for metric in Metric]
+        unknown = sorted(name for name in value if name not in known)
+        if unknown:
+            raise ValueError(
+                f"unknown leaderboard(s) {', '.join(map(repr, unknown))}; "
+                f"use metric names: {', '.join(known)}"
+            )
+        return value
+
+    def of(self, metric: str) -> BoardPrivacy:
+        """The privacy of the board of `metric`: its own, else every board's."""
+        return self.boards.get(metric) or BoardPrivacy(privacy=self.privacy, named=self.named)
+
+
 class Settings(_Section):
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     locale: str = "en"
@@ -156,6 +189,7 @@ class Settings(_Section):
     coaching: CoachingConfig = CoachingConfig()
     alerts: AlertsConfig = AlertsConfig()
     nudges: NudgesConfig = NudgesConfig()
+    leaderboards: LeaderboardsConfig = LeaderboardsConfig()
 
 
 def load_settings(path: Path | None = None) -> Settings:

@@ -222,6 +222,15 @@ class LedgerEntry(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class BoardOptOut(SQLModel, table=True):
+    """A rep who asked to appear anonymous on public leaderboards (channel posts)."""
+
+    __tablename__ = "board_opt_out"
+
+    rep_id: int = Field(foreign_key="rep.id", primary_key=True)
+    opted_out_at: datetime = Field(sa_type=UTCDateTime)
+
+
 class SubscriptionKind(StrEnum):
     """What a subscription posts."""
 
@@ -354,6 +363,7 @@ class Notice(SQLModel, table=True):
 
 __all__ = [
     "Activity",
+    "BoardOptOut",
     "ChatIdentity",
     "Deal",
     "DealStageChange",

@@ -1,10 +1,14 @@
-"""`/leaderboard [metric] [period] [team]`: the top ten, and the asker's own row."""
+"""`/leaderboard [metric] [period] [team]`: the top places, and the asker's own row.
+
+What each reader sees follows the board's privacy (core.privacy): a private answer
+shows the asker's own rank and value whatever the mode, a `public` one only what a
+channel may see. `leaderboard optout` and `leaderboard optin` make the asker anonymous
+on public boards, or named again.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from bot.catalogue import Texts
+from bot.boards import board_value, chart_board, movement, row_line, view_lines, view_of, viewer_of
 from bot.charts import chart_rows, leaderboard_chart
 from bot.commands.buttons import standard
 from bot.commands.images import drawn
@@ -13,61 +17,32 @@ from bot.people import Level
 from bot.registry import ArgKind, Args, ChatContext, Command
 from bot.reply import Reply
 from core.leaderboard import leaderboard as build_leaderboard
-from core.results import Leaderboard, LeaderboardRow, Metric, Unit
+from core.privacy import TOP, set_opted_out, shown_metric
+from core.results import Metric
 
-TOP = 10
+__all__ = ["COMMANDS", "TOP", "board_value", "leaderboard", "movement", "row_line"]
 
-
-def board_value(board: Leaderboard, value: Decimal | None, texts: Texts) -> str:
-    if value is None:
-        return texts.money(None)
-    if board.unit is Unit.MONEY:
-        return texts.money(value)
-    if board.unit is Unit.RATIO:
-        return texts.percent(value)
-    if board.unit is Unit.RATIO_CHANGE:
-        return texts.points_change(value)
-    return texts.number(value)
-
-
-def movement(row: LeaderboardRow) -> str:
-    if not row.movement:
-        return ""
-    return f" ▲{row.movement}" if row.movement > 0 else f" ▼{-row.movement}"
-
-
-def row_line(board: Leaderboard, row: LeaderboardRow, texts: Texts, *, mine: bool) -> str:
-    rank = "–" if row.rank is None else str(row.rank)
-    name = f"*{row.subject.name}*" if mine else row.subject.name
-    if mine:
-        name += " " + texts("leaderboard.you")
-    value = board_value(board, row.value, texts)
-    return f"`{rank:>3}.` {name} · {value}{movement(row)}"
+OPT_OUT = frozenset({"optout", "opt-out", "escludimi"})
+OPT_IN = frozenset({"optin", "opt-in", "includimi"})
 
 
 async def leaderboard(context: ChatContext, args: Args) -> Reply:
     texts = context.texts
+    if args.name and args.name.casefold() in OPT_OUT | OPT_IN and args.metric is None:
+        return _opt(context, args)
     period = context.period(args)
-    metric = args.metric or Metric.WON_REVENUE
+    asked = args.metric or Metric.WON_REVENUE
+    metric = shown_metric(asked, context.settings.leaderboards.of(asked.value))
     within = named_team(context, args)
     board = build_leaderboard(
         context.session, context.settings, period, context.now, metric=metric, within=within
     )
-    me = context.asker.rep_id
-
-    ranked = [row for row in board.rows if row.rank is not None]
-    shown = ranked[:TOP]
-    lines = [row_line(board, row, texts, mine=row.subject.id == me) for row in shown]
-    mine = next((row for row in board.rows if row.subject.id == me), None)
-    if mine is not None and mine not in shown:
-        lines.append("…")
-        lines.append(row_line(board, mine, texts, mine=True))
-    paragraphs = ["\n".join(lines)] if lines else [texts("leaderboard.empty")]
-    if len(ranked) > TOP:
-        paragraphs.append(texts("leaderboard.more", count=texts.number(len(ranked))))
+    viewer = viewer_of(context.asker, public=args.public)
+    view = view_of(context.session, context.settings, board, viewer)
+    me = viewer.rep_id
 
     locale, currency = str(texts.locale), texts.currency  # a name: it may travel
-    shown_board = chart_rows(board, TOP, me)
+    shown_board = chart_rows(chart_board(view, texts), TOP, me)
     images = await drawn(
         context, leaderboard_chart, shown_board, locale, highlight=me, top=TOP, currency=currency
     )
@@ -77,10 +52,24 @@ async def leaderboard(context: ChatContext, args: Args) -> Reply:
         title += f" · {args.name}"
     return Reply(
         title=title,
-        paragraphs=tuple(paragraphs),
+        paragraphs=tuple(view_lines(view, texts)),
         images=images,
         buttons=standard(context, "leaderboard", args),
         summary=title,
+    )
+
+
+def _opt(context: ChatContext, args: Args) -> Reply:
+    """Appear anonymous on public boards, or named again; always for the asker alone."""
+    texts = context.texts
+    out = args.name is not None and args.name.casefold() in OPT_OUT
+    changed = set_opted_out(context.session, context.asker.rep_id, out, context.now)
+    state = "out" if out else "in"
+    said = texts(f"leaderboard.opt{state}.done" if changed else f"leaderboard.opt{state}.already")
+    return Reply(
+        title=texts(f"leaderboard.opt{state}.title"),
+        paragraphs=(said, texts(f"leaderboard.opt{state}.undo")),
+        confidential=True,
     )
 
 

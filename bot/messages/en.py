@@ -4,9 +4,9 @@ MESSAGES: dict[str, str] = {
     # -- commands: usage hints and help --
     "usage.myquota": "myquota [period] [name]",
     "help.myquota": "your attainment, pace and what it takes to reach quota",
-    "usage.leaderboard": "leaderboard [metric] [period] [team]",
+    "usage.leaderboard": "leaderboard [metric] [period] [team] | leaderboard optout|optin",
     "help.leaderboard": (
-        "the top ten and your own place; metrics: won_revenue, attainment, deals_won, "
+        "the top places and yours; metrics: won_revenue, attainment, deals_won, "
         "win_rate, average_deal_size, activities, most_improved"
     ),
     "usage.pipeline": "pipeline [period] [name]",
@@ -168,6 +168,20 @@ MESSAGES: dict[str, str] = {
     "leaderboard.you": "(you)",
     "leaderboard.empty": "Nobody is on this board yet: no results in this period.",
     "leaderboard.more": "{count} people ranked in all.",
+    "leaderboard.anonymous": "Anonymous",
+    "leaderboard.band.one": "Places {first}–{last}: {count} person",
+    "leaderboard.band.other": "Places {first}–{last}: {count} people",
+    "leaderboard.optout.title": "You are anonymous on public leaderboards",
+    "leaderboard.optout.done": (
+        "Leaderboards posted to a channel now show you as anonymous. Your own view of "
+        "the leaderboard still shows your rank and value."
+    ),
+    "leaderboard.optout.already": "You were anonymous on public leaderboards already.",
+    "leaderboard.optout.undo": "Type `leaderboard optin` to be named on them again.",
+    "leaderboard.optin.title": "You are named on public leaderboards",
+    "leaderboard.optin.done": "Leaderboards posted to a channel show your name again.",
+    "leaderboard.optin.already": "You were named on public leaderboards already.",
+    "leaderboard.optin.undo": "Type `leaderboard optout` to appear as anonymous there.",
     "metric.won_revenue": "won revenue",
     "metric.attainment": "attainment",
     "metric.deals_won": "deals won",

@@ -4,10 +4,10 @@ MESSAGES: dict[str, str] = {
     # -- comandi: uso e aiuto --
     "usage.myquota": "myquota [periodo] [nome]",
     "help.myquota": "il tuo raggiungimento, il ritmo e quanto manca alla quota",
-    "usage.leaderboard": "leaderboard [metrica] [periodo] [team]",
+    "usage.leaderboard": "leaderboard [metrica] [periodo] [team] | leaderboard optout|optin",
     "help.leaderboard": (
-        "i primi dieci e il tuo posto; metriche: won_revenue, attainment, deals_won, "
-        "win_rate, average_deal_size, activities, most_improved"
+        "i primi posti e il tuo; metriche: won_revenue, attainment, deals_won, win_"
+        "rate, average_deal_size, activities, most_improved"
     ),
     "usage.pipeline": "pipeline [periodo] [nome]",
     "help.pipeline": "le tue trattative aperte per fase, con quelle ferme o scadute",
@@ -177,6 +177,22 @@ MESSAGES: dict[str, str] = {
     "leaderboard.you": "(tu)",
     "leaderboard.empty": "Ancora nessuno in classifica: nessun risultato in questo periodo.",
     "leaderboard.more": "{count} persone in classifica in tutto.",
+    "leaderboard.anonymous": "Anonimo",
+    "leaderboard.band.one": "Posizioni {first}–{last}: {count} persona",
+    "leaderboard.band.other": "Posizioni {first}–{last}: {count} persone",
+    "leaderboard.optout.title": "Sei anonimo nelle classifiche pubbliche",
+    "leaderboard.optout.done": (
+        "Le classifiche pubblicate in un canale ora ti mostrano come anonimo. La tua "
+        "classifica personale mostra comunque la tua posizione e il tuo valore."
+    ),
+    "leaderboard.optout.already": "Eri già anonimo nelle classifiche pubbliche.",
+    "leaderboard.optout.undo": "Scrivi `leaderboard optin` per tornare a comparire per nome.",
+    "leaderboard.optin.title": "Compari per nome nelle classifiche pubbliche",
+    "leaderboard.optin.done": (
+        "Le classifiche pubblicate in un canale mostrano di nuovo il tuo nome."
+    ),
+    "leaderboard.optin.already": "Comparivi già per nome nelle classifiche pubbliche.",
+    "leaderboard.optin.undo": "Scrivi `leaderboard optout` per comparire come anonimo.",
     "metric.won_revenue": "fatturato vinto",
     "metric.attainment": "raggiungimento",
     "metric.deals_won": "trattative vinte",
