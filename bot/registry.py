@@ -219,6 +219,11 @@ def usage(command: Command, texts: Texts, word: str | None = None) -> Reply:
     return Reply(title=texts("usage.title", command=command.name), paragraphs=tuple(paragraphs))
 
 
+def looks_like_period(word: str) -> bool:
+    """A word that can only be meant as a period (it may still not be a valid one)."""
+    return _PERIOD_LIKE.search(word) is not None
+
+
 def parse(
     words: Iterable[str], grammar: frozenset[ArgKind], calendar: FiscalCalendar, now: datetime
 ) -> Args:

@@ -231,6 +231,47 @@ class BoardOptOut(SQLModel, table=True):
     opted_out_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class ContestKind(StrEnum):
+    INDIVIDUAL = "individual"  # reps compete
+    TEAM = "team"  # teams compete
+
+
+class ContestRanking(StrEnum):
+    PERCENT = "percent"  # the value over each one's own target for the contest's days
+    VALUE = "value"  # the value itself
+
+
+class Contest(SQLModel, table=True):
+    """A competition on one leaderboard metric over whole local days, start to end.
+
+    Who takes part: everyone (`everyone`), or the reps and teams of its entrants; for an
+    individual contest a team entrant stands for the reps on it.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    kind: str = Field(default=ContestKind.INDIVIDUAL, max_length=16)
+    metric: str = Field(default="won_revenue", max_length=32)
+    ranking: str = Field(default=ContestRanking.PERCENT, max_length=16)
+    start_date: date
+    end_date: date  # inclusive
+    prize: str = Field(default="", max_length=500)
+    everyone: bool = True
+    created_by: str = Field(max_length=320)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ContestEntrant(SQLModel, table=True):
+    """A rep or a team taking part in a contest that is not open to everyone."""
+
+    __tablename__ = "contest_entrant"
+
+    id: int | None = Field(default=None, primary_key=True)
+    contest_id: int = Field(foreign_key="contest.id", index=True)
+    rep_id: int | None = Field(default=None, foreign_key="rep.id")
+    team_id: int | None = Field(default=None, foreign_key="team.id")
+
+
 class SubscriptionKind(StrEnum):
     """What a subscription posts."""
 
@@ -260,6 +301,7 @@ class Subscription(SQLModel, table=True):
     metric: str = Field(default="won_revenue", max_length=32)
     period: str = Field(default="this-quarter", max_length=40)
     team_id: int | None = Field(default=None, foreign_key="team.id")
+    contest_id: int | None = Field(default=None, foreign_key="contest.id")  # kind contest
     created_by: str = Field(max_length=320)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -365,6 +407,10 @@ __all__ = [
     "Activity",
     "BoardOptOut",
     "ChatIdentity",
+    "Contest",
+    "ContestEntrant",
+    "ContestKind",
+    "ContestRanking",
     "Deal",
     "DealStageChange",
     "DealStatus",

@@ -33,7 +33,12 @@ logger = logging.getLogger(__name__)
 PLATFORMS = ("slack", "teams")
 # The kinds whose posts are built so far; the others can be named but not scheduled yet.
 BUILT_KINDS = frozenset(
-    {SubscriptionKind.LEADERBOARD, SubscriptionKind.REPORT, SubscriptionKind.CELEBRATIONS}
+    {
+        SubscriptionKind.LEADERBOARD,
+        SubscriptionKind.REPORT,
+        SubscriptionKind.CELEBRATIONS,
+        SubscriptionKind.CONTEST,
+    }
 )
 # Kinds posted as things happen rather than on a schedule: their cron is empty.
 AS_IT_HAPPENS = frozenset({SubscriptionKind.CELEBRATIONS})
@@ -73,6 +78,7 @@ class NewSubscription:
     metric: str = Metric.WON_REVENUE.value
     period: str = DEFAULT_PERIOD
     team: str | None = None
+    contest_id: int | None = None  # kind contest: the contest whose posts these are
 
 
 def target_key(platform: str, workspace: str, target: str) -> str:
@@ -118,6 +124,7 @@ def add_subscription(
         metric=new.metric,
         period=new.period,
         team_id=team_id,
+        contest_id=new.contest_id,
         created_by=new.created_by,
         created_at=now,
     )
@@ -149,6 +156,13 @@ def check(
     elif new.kind not in BUILT_KINDS:
         built = ", ".join(sorted(BUILT_KINDS))
         problems.append(f"{new.kind} posts are not built yet; so far only: {built}")
+    if (new.kind == SubscriptionKind.CONTEST) != (new.contest_id is not None):
+        problems.append(
+            "contest posts belong to a contest: create one with `quotabot contests add` "
+            "(or `contest new` in chat) and give it a channel"
+            if new.contest_id is None
+            else f"only contest posts name a contest, not {new.kind} posts"
+        )
 
     if new.kind in AS_IT_HAPPENS:
         problems += _as_it_happens(new)
@@ -217,6 +231,9 @@ def find_same(session: Session, new: NewSubscription, team_id: int | None) -> Su
         Subscription.timezone == new.timezone,
         Subscription.metric == new.metric,
         Subscription.period == new.period,
+        col(Subscription.contest_id).is_(None)
+        if new.contest_id is None
+        else Subscription.contest_id == new.contest_id,
         col(Subscription.team_id).is_(None)
         if team_id is None
         else Subscription.team_id == team_id,

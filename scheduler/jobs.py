@@ -18,6 +18,7 @@ from functools import cached_property
 from sqlmodel import Session
 
 from bot.catalogue import Texts
+from bot.contest_posts import contest_post
 from bot.posts import PostRequest, celebration, daily_leaderboard, report_post
 from bot.reply import Reply
 from core.config import Settings
@@ -56,6 +57,7 @@ class Post:
     metric: str
     period: str
     team_id: int | None
+    contest_id: int | None = None
 
     @classmethod
     def of(cls, subscription: Subscription) -> Post:
@@ -66,11 +68,14 @@ class Post:
             subscription.metric,
             subscription.period,
             subscription.team_id,
+            subscription.contest_id,
         )
 
     @property
     def spec(self) -> str:
         team = "everyone" if self.team_id is None else f"team {self.team_id}"
+        if self.contest_id is not None:
+            return f"contest {self.contest_id} at {self.cron!r} {self.timezone}"
         return (
             f"{self.kind} ({self.metric}, {self.period}, {team}) at {self.cron!r} {self.timezone}"
         )
@@ -78,7 +83,11 @@ class Post:
     @property
     def key(self) -> str:
         """Short and the same in every replica: the kind, and a digest of the rest."""
-        parts = (self.kind, self.cron, self.timezone, self.metric, self.period, self.team_id)
+        parts: tuple[object, ...] = (
+            self.kind, self.cron, self.timezone, self.metric, self.period, self.team_id
+        )  # fmt: skip
+        if self.contest_id is not None:  # kept out otherwise: older keys stay as they were
+            parts += (self.contest_id,)
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
         return f"{self.kind}:{digest}"
 
@@ -131,7 +140,8 @@ async def build_post(
 ) -> Reply:
     """The reply that `post` is at `now`, in the company's language; a celebration
     announces the wins of the import stamped `fire_time`, a report is the period's
-    performance report of the team or the company."""
+    performance report of the team or the company, and a contest's post is its start,
+    its standings or its winners, as `fire_time` falls on its schedule."""
     texts = Texts(settings.locale, settings.currency)
     org = Org.load(session)
     team_name = org.team_name(post.team_id) if post.team_id else None
@@ -143,6 +153,15 @@ async def build_post(
         if not wins:
             raise NothingToPostError("no deal of theirs was won by this import")
         return celebration(texts, wins, team_name)
+    if post.kind == SubscriptionKind.CONTEST and post.contest_id is not None:
+        schedule = parse_schedule(post.cron, post.timezone)
+        reply = await contest_post(
+            session, settings, texts, post.contest_id, schedule, fire_time or now, now,
+            charts=charts,
+        )  # fmt: skip
+        if reply is None:
+            raise NothingToPostError(f"contest {post.contest_id} has nothing to post now")
+        return reply
     if post.kind not in (SubscriptionKind.LEADERBOARD, SubscriptionKind.REPORT):
         raise PostNotBuiltError(post.kind)
     request = PostRequest(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.commands import (
     account,
     coach,
+    contests,
     earnings,
     leaderboard,
     nudges,
@@ -26,6 +27,7 @@ FAMILIES = (
     earnings,
     coach,
     ramp,
+    contests,
     account,
     subscriptions,
     nudges,

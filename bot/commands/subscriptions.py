@@ -43,7 +43,7 @@ KIND_WORDS = {
     **dict.fromkeys(("report", "relazione", "rapporto"), SubscriptionKind.REPORT),
     **dict.fromkeys(("celebrations", "festeggiamenti"), SubscriptionKind.CELEBRATIONS),
 }
-OTHER_KINDS = {"contest"}
+CONTEST_WORDS = {"contest", "gara"}  # made by `contest new ... post ...`, not here
 # A report that comes daily or on weekdays covers the day before; weekly, the week.
 DAILY_REPORT_PERIOD = "yesterday"
 DAILY = {"daily", "giornaliero", "ogni-giorno"}
@@ -78,43 +78,17 @@ def subscribe(context: ChatContext, args: Args) -> Reply:
         raise UsageError(None)
 
     kind_word = words.pop(0).casefold()
-    if kind_word in OTHER_KINDS:
-        return bad_input(texts, texts("subscribe.kind_not_built", kind=kind_word))
+    if kind_word in CONTEST_WORDS:
+        return bad_input(texts, texts("subscribe.contest"))
     if kind_word not in KIND_WORDS:
         return bad_input(texts, texts("subscribe.unknown_kind", word=kind_word))
     kind = KIND_WORDS[kind_word]
     if kind is SubscriptionKind.CELEBRATIONS:
         return _celebrate(context, words)
-    if len(words) < 2:
-        raise UsageError(None)
-
-    how_often = words.pop(0).casefold()
-    if how_often in DAILY:
-        weekday = "*"
-    elif how_often in WEEKDAYS:
-        weekday = "1-5"
-    elif how_often in WEEKLY:
-        day = words.pop(0).casefold() if words else ""
-        if day not in DAY_WORDS:
-            return bad_input(texts, texts("subscribe.bad_day", word=day))
-        weekday = str(DAY_WORDS[day])
-    else:
-        return bad_input(texts, texts("subscribe.bad_frequency", word=how_often))
-
-    time_word = words.pop(0) if words else ""
-    at = _time_of(time_word)
-    if at is None:
-        return bad_input(texts, texts("subscribe.bad_time", word=time_word))
-    if not POSTING_FROM <= at <= POSTING_UNTIL:
-        return bad_input(
-            texts,
-            texts(
-                "subscribe.quiet",
-                time=f"{at:%H:%M}",
-                start=f"{POSTING_FROM:%H:%M}",
-                end=f"{POSTING_UNTIL:%H:%M}",
-            ),
-        )
+    how_often = words[0].casefold() if words else ""
+    cron = schedule_of(texts, words)
+    if isinstance(cron, Reply):
+        return cron
 
     metric = Metric.WON_REVENUE
     if kind is SubscriptionKind.LEADERBOARD and words and words[0].casefold() in METRIC_WORDS:
@@ -129,8 +103,8 @@ def subscribe(context: ChatContext, args: Args) -> Reply:
         workspace=context.workspace,
         target=context.channel,
         kind=kind.value,
-        cron=f"{at.minute} {at.hour} * * {weekday}",
-        timezone=_timezone_of(context),
+        cron=cron,
+        timezone=timezone_of(context),
         created_by=context.asker.email,
         metric=metric.value,
         period=period,
@@ -167,7 +141,7 @@ def _celebrate(context: ChatContext, words: list[str]) -> Reply:
         target=context.channel,
         kind=SubscriptionKind.CELEBRATIONS.value,
         cron="",
-        timezone=_timezone_of(context),
+        timezone=timezone_of(context),
         created_by=context.asker.email,
         team=team.name if team else None,
     )
@@ -237,6 +211,42 @@ def list_here(context: ChatContext, args: Args) -> Reply:
     )
 
 
+def schedule_of(texts: Texts, words: list[str]) -> str | Reply:
+    """The cron of `daily|weekdays|weekly DAY HH:MM`, taken from the front of `words`,
+    or the reply that names what is wrong with it."""
+    if len(words) < 2:
+        raise UsageError(None)
+
+    how_often = words.pop(0).casefold()
+    if how_often in DAILY:
+        weekday = "*"
+    elif how_often in WEEKDAYS:
+        weekday = "1-5"
+    elif how_often in WEEKLY:
+        day = words.pop(0).casefold() if words else ""
+        if day not in DAY_WORDS:
+            return bad_input(texts, texts("subscribe.bad_day", word=day))
+        weekday = str(DAY_WORDS[day])
+    else:
+        return bad_input(texts, texts("subscribe.bad_frequency", word=how_often))
+
+    time_word = words.pop(0) if words else ""
+    at = _time_of(time_word)
+    if at is None:
+        return bad_input(texts, texts("subscribe.bad_time", word=time_word))
+    if not POSTING_FROM <= at <= POSTING_UNTIL:
+        return bad_input(
+            texts,
+            texts(
+                "subscribe.quiet",
+                time=f"{at:%H:%M}",
+                start=f"{POSTING_FROM:%H:%M}",
+                end=f"{POSTING_UNTIL:%H:%M}",
+            ),
+        )
+    return f"{at.minute} {at.hour} * * {weekday}"
+
+
 def when(subscription: Subscription, texts: Texts) -> str:
     """The schedule as people say it: "every weekday at 09:00 (Europe/Rome)"."""
     zone = subscription.timezone
@@ -257,6 +267,8 @@ def when(subscription: Subscription, texts: Texts) -> str:
 
 
 def what(subscription: Subscription, team: str | None, texts: Texts) -> str:
+    if subscription.kind == SubscriptionKind.CONTEST:
+        return texts("subscribe.what.contest", id=subscription.contest_id)
     if subscription.kind == SubscriptionKind.CELEBRATIONS:
         celebrations = texts("subscribe.what.celebrations")
         return f"{celebrations} ({team})" if team else celebrations
@@ -287,7 +299,7 @@ def _time_of(word: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def _timezone_of(context: ChatContext) -> str:
+def timezone_of(context: ChatContext) -> str:
     """The asker's own time zone when it is recorded, else the company calendar's."""
     rep = context.session.get(Rep, context.asker.rep_id)
     if rep is not None and rep.timezone:

@@ -282,9 +282,9 @@ MESSAGES: dict[str, str] = {
         "Scheduled posts go to a Slack or Teams channel: type this in the channel that "
         "should get them."
     ),
-    "subscribe.kind_not_built": (
-        "Only the leaderboard, the report and celebrations can be scheduled so far; {kind} "
-        "posts are not built yet."
+    "subscribe.contest": (
+        "A contest's posts come with the contest: type `contest new ... post weekdays 09:00` "
+        "here, and its start, standings and winners are posted to this channel."
     ),
     "subscribe.unknown_kind": (
         "I can post `leaderboard`, `report` and `celebrations`; `{word}` is not one of them."
@@ -470,4 +470,82 @@ MESSAGES: dict[str, str] = {
     "teams.cannot_answer_privately": (
         "I can't write to you privately yet: open a chat with Quotabot and ask there."
     ),
+    # -- /contest --
+    "usage.contest": (
+        "contest [NUMBER] | contest new NAME PERIOD [metric] [team|individual] "
+        "[percent|value] [teams A,B|reps EMAIL,EMAIL] [post daily|weekdays|weekly DAY HH:MM] "
+        "[prize TEXT] | contest remove NUMBER"
+    ),
+    "help.contest": "the contests running and coming and where you stand; managers create them",
+    "contest.title": "Contests",
+    "contest.none": "No contest is running or coming. Managers start one with `contest new`.",
+    "contest.heading.running": "*{name}* (contest {id}) · running until {end}",
+    "contest.heading.upcoming": "*{name}* (contest {id}) · starts on {start}",
+    "contest.more": "Type `contest NUMBER` for a contest's standings.",
+    "contest.standing.you": "You are *{rank}* of {count}, with {value}.",
+    "contest.standing.you.out": "You are not taking part in this one.",
+    "contest.standing.you.no_target": (
+        "You take part, but have no target for these days yet, so you are not ranked."
+    ),
+    "contest.standing.team": "Your team is *{rank}* of {count}, with {value}.",
+    "contest.standing.team.out": "Your team is not taking part in this one.",
+    "contest.standing.team.no_target": (
+        "Your team takes part, but has no target for these days yet, so it is not ranked."
+    ),
+    "contest.what.individual.percent": (
+        "Reps compete on {metric}, as a percent of their own target."
+    ),
+    "contest.what.individual.value": "Reps compete on {metric}.",
+    "contest.what.team.percent": "Teams compete on {metric}, as a percent of their own target.",
+    "contest.what.team.value": "Teams compete on {metric}.",
+    "contest.when": "From {start} to {end}, both included.",
+    "contest.who.all_reps": "Every rep takes part.",
+    "contest.who.all_teams": "Every team takes part.",
+    "contest.who": "Taking part: {names}.",
+    "contest.prize": "Prize: {prize}",
+    "contest.ends": "The contest ends on {day}.",
+    "contest.unknown": "There is no contest {id}; `contest` lists those running and coming.",
+    "contest.bad_quotes": "A quote is not closed: put a name of several words in quotes.",
+    "contest.no_period": (
+        "Say when the contest runs: a period such as `2026-12` or a range such as "
+        "`2026-12-01..2026-12-14`."
+    ),
+    "contest.created.title": "Contest created",
+    "contest.created": "*{name}* is contest {id}.",
+    "contest.created.posts": (
+        "I will announce it here when it starts, post the standings on the schedule you "
+        "gave, and name the winners when it ends."
+    ),
+    "contest.created.remove": "Type `contest remove {id}` to call it off.",
+    "contest.removed.title": "Contest removed",
+    "contest.removed": "*{name}* (contest {id}) is removed, with its posts.",
+    "contest.problem.no_name": "Give the contest a name.",
+    "contest.problem.name_taken": "There is a contest called {name} already; choose another name.",
+    "contest.problem.ends_before_start": "It ends ({end}) before it starts ({start}).",
+    "contest.problem.percent_not_for": (
+        "{metric} can only be ranked by value, not by percent of target; percent works "
+        "for: {allowed}."
+    ),
+    "contest.problem.money_hidden": (
+        "Leaderboards of {metric} show no money here (privacy percent): rank this contest "
+        "by percent."
+    ),
+    "contest.problem.prize_too_long": "The prize is {length} characters long; keep it to {most}.",
+    "contest.problem.unknown_team": "There is no team called {value}.",
+    "contest.problem.parent_team": (
+        "{team} has teams below it: a team contest ranks the teams with none below them; "
+        "name those."
+    ),
+    "contest.problem.team_not_rep": "A team contest is between teams: name teams, not {value}.",
+    "contest.problem.unknown_rep": "There is no rep called {value}; give their email.",
+    "contest.problem.ambiguous_rep": "Several reps are called {value}; give their email.",
+    "contest.problem.channel": "The posts cannot be scheduled: {problem}.",
+    "subscribe.what.contest": "posts of contest {id}",
+    # -- scheduled posts: contests --
+    "contest.post.start": "The contest starts: {name}",
+    "contest.post.good_luck": "Good luck, everyone!",
+    "contest.post.standings": "Contest standings · {name}",
+    "contest.post.winners": "Contest winners · {name}",
+    "contest.post.congratulations": "Congratulations to *{names}*!",
+    "contest.post.no_winner": "Nobody is ranked: no one had a result and a target.",
 }

@@ -299,9 +299,9 @@ MESSAGES: dict[str, str] = {
         "Le pubblicazioni programmate vanno in un canale Slack o Teams: scrivi il comando "
         "nel canale che deve riceverle."
     ),
-    "subscribe.kind_not_built": (
-        "Per ora si possono programmare solo la classifica, la relazione e i "
-        "festeggiamenti; le pubblicazioni {kind} non ci sono ancora."
+    "subscribe.contest": (
+        "Le pubblicazioni di una gara nascono con la gara: scrivi qui `contest new ... post "
+        "weekdays 09:00` e l'inizio, la classifica e i vincitori arriveranno in questo canale."
     ),
     "subscribe.unknown_kind": (
         "Posso pubblicare `leaderboard`, `report` e `celebrations`; `{word}` non è tra queste."
@@ -495,4 +495,89 @@ MESSAGES: dict[str, str] = {
     "teams.cannot_answer_privately": (
         "Non posso ancora scriverti in privato: apri una chat con Quotabot e chiedi lì."
     ),
+    # -- /contest --
+    "usage.contest": (
+        "contest [NUMERO] | contest new NOME PERIODO [metrica] [team|individual] "
+        "[percent|value] [teams A,B|reps EMAIL,EMAIL] [post daily|weekdays|weekly GIORNO "
+        "HH:MM] [prize TESTO] | contest remove NUMERO"
+    ),
+    "help.contest": "le gare in corso e in arrivo e la tua posizione; i manager le creano",
+    "contest.title": "Gare",
+    "contest.none": (
+        "Nessuna gara in corso o in arrivo. I manager ne avviano una con `contest new`."
+    ),
+    "contest.heading.running": "*{name}* (gara {id}) · in corso fino al {end}",
+    "contest.heading.upcoming": "*{name}* (gara {id}) · inizia il {start}",
+    "contest.more": "Scrivi `contest NUMERO` per la classifica di una gara.",
+    "contest.standing.you": "Sei *{rank}°* su {count}, con {value}.",
+    "contest.standing.you.out": "Non partecipi a questa gara.",
+    "contest.standing.you.no_target": (
+        "Partecipi, ma non hai ancora un obiettivo per questi giorni: non sei in classifica."
+    ),
+    "contest.standing.team": "Il tuo team è *{rank}°* su {count}, con {value}.",
+    "contest.standing.team.out": "Il tuo team non partecipa a questa gara.",
+    "contest.standing.team.no_target": (
+        "Il tuo team partecipa, ma non ha ancora un obiettivo per questi giorni: non è in "
+        "classifica."
+    ),
+    "contest.what.individual.percent": (
+        "I venditori gareggiano su {metric}, in percentuale del proprio obiettivo."
+    ),
+    "contest.what.individual.value": "I venditori gareggiano su {metric}.",
+    "contest.what.team.percent": (
+        "I team gareggiano su {metric}, in percentuale del proprio obiettivo."
+    ),
+    "contest.what.team.value": "I team gareggiano su {metric}.",
+    "contest.when": "Dal {start} al {end}, compresi.",
+    "contest.who.all_reps": "Partecipano tutti i venditori.",
+    "contest.who.all_teams": "Partecipano tutti i team.",
+    "contest.who": "Partecipano: {names}.",
+    "contest.prize": "Premio: {prize}",
+    "contest.ends": "La gara finisce il {day}.",
+    "contest.unknown": "Non c'è una gara {id}; `contest` elenca quelle in corso e in arrivo.",
+    "contest.bad_quotes": (
+        "Una virgoletta non è chiusa: metti tra virgolette un nome di più parole."
+    ),
+    "contest.no_period": (
+        "Di' quando si svolge la gara: un periodo come `2026-12` o un intervallo come "
+        "`2026-12-01..2026-12-14`."
+    ),
+    "contest.created.title": "Gara creata",
+    "contest.created": "*{name}* è la gara {id}.",
+    "contest.created.posts": (
+        "La annuncerò qui quando inizia, pubblicherò la classifica secondo il calendario "
+        "indicato e annuncerò i vincitori alla fine."
+    ),
+    "contest.created.remove": "Scrivi `contest remove {id}` per annullarla.",
+    "contest.removed.title": "Gara rimossa",
+    "contest.removed": "*{name}* (gara {id}) è rimossa, con le sue pubblicazioni.",
+    "contest.problem.no_name": "Dai un nome alla gara.",
+    "contest.problem.name_taken": "C'è già una gara chiamata {name}; scegli un altro nome.",
+    "contest.problem.ends_before_start": "Finisce ({end}) prima di iniziare ({start}).",
+    "contest.problem.percent_not_for": (
+        "{metric} si classifica solo per valore, non in percentuale dell'obiettivo; la "
+        "percentuale vale per: {allowed}."
+    ),
+    "contest.problem.money_hidden": (
+        "Qui le classifiche di {metric} non mostrano importi (privacy percent): classifica "
+        "questa gara in percentuale."
+    ),
+    "contest.problem.prize_too_long": "Il premio è lungo {length} caratteri; al massimo {most}.",
+    "contest.problem.unknown_team": "Non c'è un team chiamato {value}.",
+    "contest.problem.parent_team": (
+        "{team} ha dei team sotto di sé: una gara tra team classifica i team senza altri "
+        "team sotto; indica quelli."
+    ),
+    "contest.problem.team_not_rep": "Una gara tra team è tra team: indica team, non {value}.",
+    "contest.problem.unknown_rep": "Non c'è un venditore chiamato {value}; indica la sua email.",
+    "contest.problem.ambiguous_rep": "Più venditori si chiamano {value}; indica la sua email.",
+    "contest.problem.channel": "Le pubblicazioni non si possono programmare: {problem}.",
+    "subscribe.what.contest": "pubblicazioni della gara {id}",
+    # -- scheduled posts: contests --
+    "contest.post.start": "Inizia la gara: {name}",
+    "contest.post.good_luck": "Buona fortuna a tutti!",
+    "contest.post.standings": "Classifica della gara · {name}",
+    "contest.post.winners": "Vincitori della gara · {name}",
+    "contest.post.congratulations": "Complimenti a *{names}*!",
+    "contest.post.no_winner": "Nessuno in classifica: nessuno aveva un risultato e un obiettivo.",
 }

@@ -132,7 +132,7 @@ def test_a_rep_is_refused(session: Session, line: str) -> None:
         ("subscribe leaderboard hourly 09:00", "`hourly` is not how often"),
         ("subscribe leaderboard weekly funday 09:00", "`funday` is not a day of the week"),
         ("subscribe leaderboard daily 9am", "`9am` is not a time of day"),
-        ("subscribe contest daily 09:00", "contest posts are not built yet"),
+        ("subscribe contest daily 09:00", "A contest's posts come with the contest"),
         ("subscribe leaderboard daily 09:00 Nowhere", "can't find a team or person"),
     ],
 )

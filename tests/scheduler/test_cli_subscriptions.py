@@ -97,7 +97,7 @@ def test_every_bad_value_is_named_at_once_with_what_is_valid(database: str) -> N
         (("--cron", "0 22 * * *"), "in quiet hours: scheduled posts go out only from 07:00"),
         (
             ("--kind", "contest"),
-            "contest posts are not built yet; so far only: celebrations, leaderboard, report",
+            "contest posts belong to a contest: create one with `quotabot contests add`",
         ),
     ],
 )
