@@ -40,6 +40,7 @@ USER_ERRORS: tuple[type[Exception], ...] = (
 COMMAND_MODULES = {
     "atrisk": "cli_reports",
     "chat": "cli_chat",
+    "contests": "cli_contests",
     "db": "cli_db",
     "demo": "cli_demo",
     "earnings": "cli_earnings",
