@@ -37,7 +37,8 @@ def contest(session: Session, settings: Settings = UTC_SETTINGS, **options: obje
         "name": "December sprint", "start": date(2026, 12, 1), "end": date(2026, 12, 31),
         "created_by": "mona@example.com", **options,
     }  # fmt: skip
-    stored = add_contest(session, settings, NewContest(**values), at(2026, 11, 20))  # type: ignore[arg-type]
+    new = NewContest(**values)  # type: ignore[arg-type]
+    stored = add_contest(session, settings, new, at(2026, 11, 20))
     info = find_contest(session, stored.id or 0)
     assert info is not None
     return info
