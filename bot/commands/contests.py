@@ -85,10 +85,10 @@ async def contest(context: ChatContext, args: Args) -> Reply:
         return await _one(context, int(words[0].lstrip("#")), public=args.public)
     if words:
         raise UsageError(words[0])
-    return _current(context)
+    return _current(context, public=args.public)
 
 
-def _current(context: ChatContext) -> Reply:
+def _current(context: ChatContext, *, public: bool) -> Reply:
     texts = context.texts
     found = running(context.session, context.settings, context.now)
     if not found:
@@ -101,7 +101,7 @@ def _current(context: ChatContext) -> Reply:
             start=texts.day(info.start), end=texts.day(info.end),
         )  # fmt: skip
         lines = [heading, bullets(describe(info, texts))]
-        if phase is Phase.RUNNING:
+        if phase is Phase.RUNNING and not public:  # one's own standing is one's own
             lines.append(_standing(context, info))
         paragraphs.append("\n".join(lines))
     paragraphs.append(texts("contest.more"))

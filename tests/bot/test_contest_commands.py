@@ -61,6 +61,7 @@ def test_contest_shows_what_runs_and_where_the_asker_stands(session: Session) ->
 
     hers = ask(session, nia, "contest")
     carls = ask(session, people.carl, "contest")
+    shared = ask(session, people.carl, "contest public")
 
     assert "*November push* (contest 1) · running until Dec 15, 2026" in hers.paragraphs[0]
     assert "You are *1* of 4, with 225%." in hers.paragraphs[0]
@@ -68,6 +69,8 @@ def test_contest_shows_what_runs_and_where_the_asker_stands(session: Session) ->
     # The contest to come is described, with no standing yet.
     assert hers.paragraphs[1].startswith("*Later* (contest 2) · starts on Jan 1, 2027")
     assert "You are" not in hers.paragraphs[1]
+    # Shared with the channel, the list tells nobody's standing.
+    assert "You are" not in text(shared)
 
 
 def test_the_new_hire_tops_the_standings_on_percent_of_her_ramped_target(

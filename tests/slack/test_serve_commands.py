@@ -8,7 +8,7 @@ from bot.catalogue import Texts
 from core.models import ChatIdentity
 from core.storage import create_db_engine
 from tests.fakes.slack_api import RESPONSE, UPLOAD
-from tests.slack.conftest import ADA, CARL, ZED, SlackHarness
+from tests.slack.conftest import ADA, CARL, MONA, ZED, SlackHarness
 
 
 def test_myquota_is_acknowledged_then_answered_with_a_chart(slack: SlackHarness) -> None:
@@ -106,3 +106,21 @@ def test_health_is_answered(slack: SlackHarness) -> None:
 
     assert sent.status == 200
     assert '"ok"' in sent.text
+
+
+def test_a_manager_starts_a_contest_in_the_channel_and_a_rep_reads_it(
+    slack: SlackHarness,
+) -> None:
+    text = '"Dicembre" 2026-12 post weekdays 09:00 prize "Una cena"'
+
+    slack.post(slack.command_body("/contest", f"new {text}", user=MONA))
+    [created] = slack.double.wait_for(RESPONSE)
+    slack.post(slack.command_body("/contest", user=ADA))
+    _, listed = slack.double.wait_for(RESPONSE, count=2)
+
+    assert created.body["blocks"][0]["text"]["text"] == "Contest created"
+    assert listed.body["response_type"] == "ephemeral"
+    [contest] = [block["text"]["text"] for block in listed.body["blocks"][1:2]]
+    assert contest.startswith("*Dicembre* (contest 1) · running until Dec 31, 2026")
+    assert "• Prize: Una cena" in contest
+    assert contest.endswith("You are *1* of 3, with 0%.")  # nothing won in December yet
