@@ -237,3 +237,33 @@ def test_bands_end_at_ten_twenty_fifty_and_so_on() -> None:
     assert band_edges(10, 20) == [(11, 20)]
     assert band_edges(3, 4) == [(4, 10)]
     assert band_edges(15, 230) == [(16, 20), (21, 50), (51, 100), (101, 200), (201, 500)]
+
+
+@pytest.mark.parametrize("settings", [FULL, PERCENT, TOP_5], ids=["full", "percent", "top_n"])
+@pytest.mark.parametrize("public", [False, True], ids=["private", "public"])
+def test_every_mode_for_every_role(session: Session, settings: Settings, public: bool) -> None:
+    people, sellers = company(session)
+    ask(session, sellers["01"], "leaderboard optout")  # Seller 01 is last: rank 11
+    line = "leaderboard 2026-Q4" + (" public" if public else "")
+    readers = {
+        "rep in the top": people.ada, "rep below": sellers["02"], "opted out": sellers["01"],
+        "manager": people.mona, "admin": people.root,
+    }  # fmt: skip
+
+    seen = {
+        role: text(ask(session, who, line, settings=settings)) for role, who in readers.items()
+    }
+
+    for role, shown in seen.items():
+        assert ("(you)" in shown) == (not public and role not in ("manager", "admin")), role
+        assert ("$" in shown) == (settings is not PERCENT), role
+        if public:
+            assert "Seller 01" not in shown, role
+    if not public and settings is TOP_5:
+        assert "` 10.` *Seller 02* (you) · $2,000" in seen["rep below"]
+        assert "` 11.` *Seller 01* (you) · $1,000" in seen["opted out"]
+        assert "Seller 03" in seen["manager"]
+        assert "Seller 04" not in seen["manager"]
+        assert "Seller 04" in seen["admin"]
+    if public:
+        assert len(set(seen.values())) == 1  # a channel sees the same board, whoever shares it
