@@ -361,7 +361,7 @@ def _targets(
         found = {key: snapshot.quota_for(Scope(kind, key)) for key in ids}
         return {key: quota for key, quota in found.items() if quota is not None}
     calendar = FiscalCalendar(settings.calendar)
-    book = QuotaBook.load(session, calendar, window, contest.metric.value)
+    book = QuotaBook.load(session, calendar, window, contest.metric.value, ramp=settings.ramp)
     if by is GroupBy.REP:
         return dict(book.by_rep)
     org = Org.load(session)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session
 
-from core.config import CalendarConfig, Settings
+from core.config import CalendarConfig, RampConfig, Settings
 from core.contests import (
     ContestError,
     ContestInfo,
@@ -20,6 +20,7 @@ from core.contests import (
     remove_contest,
     standings,
 )
+from core.leaderboard import leaderboard
 from core.models import ContestKind, ContestRanking, Rep
 from core.periods import FiscalCalendar
 from core.results import Metric
@@ -84,6 +85,30 @@ def test_a_new_hire_wins_on_percent_of_her_own_target(session: Session) -> None:
         (1, "Nia Newhire", Decimal("0.75")),
         (2, "Vic Veteran", Decimal("0.5")),
         (None, "Sam Notarget", None),  # no target for these days: listed, not ranked
+    ]
+
+
+def test_a_new_hire_is_measured_on_her_ramped_quota(session: Session) -> None:
+    company = Company(session)
+    vic, nia = company.rep("Vic Veteran"), company.rep("Nia Newhire", hired=date(2026, 12, 1))
+    company.quota(vic, DECEMBER, 10_000)
+    company.quota(nia, DECEMBER, 20_000)
+    company.deal(vic, "won", 5_000, date(2026, 12, 10))  # 50%
+    company.deal(nia, "won", 6_000, date(2026, 12, 10))  # 30% of her full quota
+    session.commit()
+    ramped = Settings(ramp=RampConfig(months=(Decimal("0.5"),)))  # half in her first month
+
+    info = contest(session, ramped)
+    board = leaderboard(session, ramped, DECEMBER, LATE_DECEMBER, metric=Metric.ATTAINMENT)
+
+    # Her December quota is ramped to 10,000: 6,000 of it is 60%, ahead of Vic's 50%.
+    assert table(info, session, ramped) == [
+        (1, "Nia Newhire", Decimal("0.6")),
+        (2, "Vic Veteran", Decimal("0.5")),
+    ]
+    assert [(row.subject.name, row.value) for row in board.rows] == [
+        ("Nia Newhire", Decimal("0.6")),
+        ("Vic Veteran", Decimal("0.5")),
     ]
 
 
