@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.plans import EarningsConfig
+from core.rewards_config import BadgesConfig, KudosConfig, PointsConfig
 
 DEFAULT_WON_STAGES = ("closed won", "won", "closedwon", "closed-won", "closed_won")
 DEFAULT_LOST_STAGES = ("closed lost", "lost", "closedlost", "closed-lost", "closed_lost")
@@ -190,6 +191,9 @@ class Settings(_Section):
     alerts: AlertsConfig = AlertsConfig()
     nudges: NudgesConfig = NudgesConfig()
     leaderboards: LeaderboardsConfig = LeaderboardsConfig()
+    points: PointsConfig = PointsConfig()
+    badges: BadgesConfig = BadgesConfig()
+    kudos: KudosConfig = KudosConfig()
 
 
 def load_settings(path: Path | None = None) -> Settings:

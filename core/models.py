@@ -210,7 +210,11 @@ class LedgerEntry(SQLModel, table=True):
     """Points, badges and earnings adjustments. Append-only: undo by a reversing entry."""
 
     __tablename__ = "ledger_entry"
-    __table_args__ = (Index("ix_ledger_rep_kind", "rep_id", "kind", "created_at"),)
+    __table_args__ = (
+        Index("ix_ledger_rep_kind", "rep_id", "kind", "created_at"),
+        # Covers the points leaderboard: filter by kind and day, group by rep, sum.
+        Index("ix_ledger_kind_day", "kind", "occurred_on", "rep_id", "amount"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     rep_id: int = Field(foreign_key="rep.id")
@@ -220,6 +224,28 @@ class LedgerEntry(SQLModel, table=True):
     cause: str = Field(max_length=200)  # e.g. "deal:42", "activity:7"
     reverses_id: int | None = Field(default=None, foreign_key="ledger_entry.id", unique=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The company-calendar day that points and badges count on (a deal's close date, an
+    # activity's day); a reversing entry keeps the day of the entry it reverses.
+    occurred_on: date | None = None
+
+
+class PostedMessage(SQLModel, table=True):
+    """A scheduled post that a platform accepted, where it is: kudos find wins by it.
+
+    `stamp` is the run's fire time; for a celebration, the import whose wins it shows.
+    """
+
+    __tablename__ = "posted_message"
+    __table_args__ = (UniqueConstraint("platform", "channel", "message_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    channel: str = Field(max_length=300)
+    message_id: str = Field(max_length=100)  # Slack's ts
+    kind: str = Field(max_length=16)
+    team_id: int | None = Field(default=None, foreign_key="team.id")
+    stamp: datetime = Field(sa_type=UTCDateTime)
+    posted_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class BoardOptOut(SQLModel, table=True):
@@ -419,6 +445,7 @@ __all__ = [
     "LedgerEntry",
     "Notice",
     "NudgeSetting",
+    "PostedMessage",
     "Quota",
     "Rep",
     "Role",

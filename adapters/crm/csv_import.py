@@ -143,7 +143,12 @@ def _store(
         return import_quotas(session, records, dry_run=dry_run)
     if options.kind == "activities":
         return import_activities(
-            session, records, create_reps=options.create_reps, dry_run=dry_run, progress=writing
+            session,
+            records,
+            create_reps=options.create_reps,
+            dry_run=dry_run,
+            progress=writing,
+            rewards=settings,
         )
     summary = import_deals(
         session,
@@ -155,6 +160,7 @@ def _store(
         create_reps=options.create_reps,
         dry_run=dry_run,
         progress=writing,
+        rewards=settings,
     )
     if summary.updated and not dry_run:
         # A won deal that is won no more may owe back the commission paid on it.

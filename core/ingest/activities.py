@@ -13,9 +13,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session, SQLModel
 
+from core.config import Settings
 from core.ingest.bulk import Tally, Writer, use_large_cache
 from core.ingest.people import OwnerResolver, RepDirectory, UnknownPerson, person_key
 from core.ingest.records import ActivityRecord, ImportSummary, IngestError, Problem, Progress
+from core.models import utcnow
+from core.rewards import settle_rewards
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +37,14 @@ def import_activities(
     create_reps: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    rewards: Settings | None = None,
 ) -> ImportSummary:
     """Store the daily counts of `records`, all of them or, on any problem, none.
 
-    With `create_reps` a rep who matches nobody becomes a new rep. Raises
-    `IngestError` listing every problem; the caller commits.
+    With `create_reps` a rep who matches nobody becomes a new rep. With `rewards`, the
+    settings whose points and badges apply, the reps whose counts were written have
+    theirs settled (core.rewards) in the same transaction. Raises `IngestError`
+    listing every problem; the caller commits.
     """
     resolver = OwnerResolver(RepDirectory.load(session), create=create_reps)
     problems: list[Problem] = []
@@ -66,12 +72,14 @@ def import_activities(
     stored = _stored(session, counts)
     new: list[tuple[int, str, Any, int]] = []
     changed: list[tuple[int, int]] = []
+    touched: set[int] = set()  # reps whose stored counts change
     for (rep_id, kind, day), count in counts.items():
         found = stored.get((rep_id, kind, day))
         if found is None:
             new.append((rep_id, kind, day, count))
         elif found[1] != count:
             changed.append((found[0], count))
+            touched.add(rep_id)
     unchanged = len(counts) - len(new) - len(changed)
     summary = ImportSummary(
         len(records), len(new), len(changed), unchanged,
@@ -86,6 +94,9 @@ def import_activities(
     use_large_cache(session)
     Writer(session, ACTIVITY, ("rep_id", "kind", "occurred_on", "count"), tally).insert(rows)
     Writer(session, ACTIVITY, ("id", "count"), tally).update(changed)
+    if rewards is not None:
+        reps = {row[0] for row in rows} | touched
+        settle_rewards(session, rewards, reps, utcnow())
     logger.info("activities: %d new, %d updated, %d unchanged", len(new), len(changed), unchanged)
     return summary
 

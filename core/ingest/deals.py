@@ -16,12 +16,13 @@ from typing import Any
 from sqlalchemy import Select, func, insert, null, select
 from sqlmodel import Session, SQLModel
 
-from core.config import StagesConfig
+from core.config import Settings, StagesConfig
 from core.ingest.bulk import Tally, Writer, use_large_cache
 from core.ingest.people import OwnerResolver, RepDirectory, UnknownPerson, person_key
 from core.ingest.records import DealRecord, ImportSummary, IngestError, Problem, Progress
 from core.models import DealStatus, ForecastCategory, utcnow
 from core.money import to_cents
+from core.rewards import settle_rewards
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def import_deals(
     create_reps: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    rewards: Settings | None = None,
 ) -> ImportSummary:
     """Store `records` as the deals of `source`, all of them or, on any problem, none.
 
@@ -73,7 +75,9 @@ def import_deals(
     with `create_reps` an owner who matches nobody becomes a new rep. A new deal's
     initial stage and every later change of stage or status go into the stage
     history, dated `today` (a new deal's first stage: its close date if closed, else
-    its created date). Raises `IngestError` listing every problem; the caller commits.
+    its created date). With `rewards`, the settings whose points and badges apply, the
+    owners of the deals written have theirs settled (core.rewards) in the same
+    transaction. Raises `IngestError` listing every problem; the caller commits.
     """
     stages = stages or StagesConfig()
     kept = _kept_fields(supplied)
@@ -146,7 +150,10 @@ def import_deals(
     if dry_run:
         return summary
 
-    _write(session, source, now, resolver, new, (changed, before), moves, Tally(progress, 0))
+    tally = Tally(progress, 0)
+    owners = _write(session, source, now, resolver, new, (changed, before), moves, tally)
+    if rewards is not None:
+        settle_rewards(session, rewards, owners, now)
     logger.info(
         "deals from %s: %d new, %d updated, %d unchanged",
         source,
@@ -245,8 +252,11 @@ def _write(
     updates: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]],
     moves: list[tuple[Any, ...]],
     tally: Tally,
-) -> None:
-    """Store what `import_deals` decided: reps first, then deals, then their history."""
+) -> set[int]:
+    """Store what `import_deals` decided: reps first, then deals, then their history.
+
+    Returns the owners of the deals written, before and after (a deal may change hands).
+    """
     changed, before = updates
     tally.total = len(new) + len(changed) + len(moves)
 
@@ -266,6 +276,8 @@ def _write(
         first_stages = _first_stages(source, last_id, now)
         session.execute(insert(STAGE_CHANGE).from_select(_HISTORY, first_stages))
     Writer(session, STAGE_CHANGE, _HISTORY, tally).insert(moves)
+    owners = {row[_OWNER + 2] for row in new} | {row[_OWNER + 1] for row in changed}
+    return owners | {row[_OWNER + 1] for row in before}
 
 
 def _first_stages(source: str, last_id: int, now: datetime) -> Select[Any]:

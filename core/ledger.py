@@ -1,0 +1,93 @@
+"""Reading and writing points and badges in the append-only ledger.
+
+An entry in force is one that reverses nothing and that nothing reverses. Rewards are
+settled by comparing the entries in force with what the rules say is due now: what is
+due and missing is written, what is in force and no longer due is taken back by a
+reversing entry (the same amount negated, on the same day, `reverses_id` set). So
+settling twice writes nothing the second time, whatever was imported in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, SQLModel
+
+POINTS = "points"
+BADGE = "badge"
+
+ledger = SQLModel.metadata.tables["ledger_entry"]
+
+
+@dataclass(frozen=True, slots=True)
+class Award:
+    """An entry the rules say is due: who, for what (code), because of what (cause)."""
+
+    rep_id: int
+    code: str
+    cause: str
+    amount: Decimal
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class InForce:
+    id: int
+    rep_id: int
+    code: str
+    cause: str
+    amount: Decimal
+    day: date | None
+
+
+def in_force(session: Session, kind: str, reps: Collection[int]) -> list[InForce]:
+    """The entries of `kind` of these reps that stand: not reversals, not reversed."""
+    if not reps:
+        return []
+    reversal = aliased(ledger)
+    reversed_ids = select(reversal.c.reverses_id).where(reversal.c.reverses_id.is_not(None))
+    query = select(
+        ledger.c.id, ledger.c.rep_id, ledger.c.code, ledger.c.cause, ledger.c.amount,
+        ledger.c.occurred_on,
+    ).where(
+        ledger.c.kind == kind,
+        ledger.c.reverses_id.is_(None),
+        ledger.c.id.not_in(reversed_ids),
+        ledger.c.rep_id.in_(sorted(reps)),
+    )  # fmt: skip
+    return [InForce(*row) for row in session.execute(query)]
+
+
+def write(session: Session, kind: str, awards: Iterable[Award], at: datetime) -> int:
+    """Append entries for `awards`; how many."""
+    rows = [
+        {
+            "rep_id": award.rep_id, "kind": kind, "amount": award.amount, "code": award.code,
+            "cause": award.cause, "reverses_id": None, "created_at": at,
+            "occurred_on": award.day,
+        }
+        for award in awards
+    ]  # fmt: skip
+    if rows:
+        session.execute(insert(ledger), rows)
+    return len(rows)
+
+
+def reverse(session: Session, kind: str, entries: Iterable[InForce], at: datetime) -> int:
+    """Append a reversing entry for each of `entries`; how many."""
+    rows = [
+        {
+            "rep_id": entry.rep_id, "kind": kind, "amount": -entry.amount, "code": entry.code,
+            "cause": entry.cause, "reverses_id": entry.id, "created_at": at,
+            "occurred_on": entry.day,
+        }
+        for entry in entries
+    ]  # fmt: skip
+    if rows:
+        session.execute(insert(ledger), rows)
+    return len(rows)
