@@ -54,6 +54,7 @@ METRIC_WORDS: dict[str, Metric] = {
     "attività": Metric.ACTIVITIES,
     "improved": Metric.MOST_IMPROVED,
     "miglioramento": Metric.MOST_IMPROVED,
+    "punti": Metric.POINTS,
 }
 
 

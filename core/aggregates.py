@@ -35,13 +35,14 @@ from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.sql.selectable import Select
 from sqlmodel import Session
 
-from core.models import Activity, Deal, DealStatus, TeamMembership
+from core.models import Activity, Deal, DealStatus, LedgerEntry, TeamMembership
 from core.org import Org
 from core.results import Scope, SubjectKind
 
 deal = Deal.__table__  # type: ignore[attr-defined]
 membership = TeamMembership.__table__  # type: ignore[attr-defined]
 activity = Activity.__table__  # type: ignore[attr-defined]
+ledger = LedgerEntry.__table__  # type: ignore[attr-defined]
 
 Key = tuple[int, int | None]
 
@@ -298,6 +299,35 @@ def activity_totals(
 
     return {
         (rep, team_id): ActivityTotals(int(total), int(total_before))
+        for rep, total, total_before, team_id in _rows(session, query)
+    }
+
+
+def point_totals(
+    session: Session,
+    start: date,
+    through: date,
+    *,
+    split_by_team: bool,
+    owners: Collection[int] | None = None,
+) -> dict[Key, ActivityTotals]:
+    """Points (kinds points and badge) on the days from `start` to `through`, and to the
+    day before, as whole points in the shape of activity counts.
+
+    Reversing entries carry the day of the entry they reverse, so a reversed award
+    drops out of its own period. Rules give whole points, so the hundredths the ledger
+    stores divide exactly.
+    """
+    earlier = ledger.c.occurred_on <= through - timedelta(days=1)
+    query = select(
+        ledger.c.rep_id,
+        func.coalesce(_sum(_cents(ledger.c.amount)), 0),
+        func.coalesce(_sum(_when(earlier, _cents(ledger.c.amount))), 0),
+    ).where(ledger.c.kind.in_(("points", "badge")), ledger.c.occurred_on.between(start, through))
+    query = _grouped(query, ledger.c.rep_id, ledger.c.occurred_on, split_by_team, owners)
+
+    return {
+        (rep, team_id): ActivityTotals(int(total) // 100, int(total_before) // 100)
         for rep, total, total_before, team_id in _rows(session, query)
     }
 

@@ -78,6 +78,8 @@ VALUES: dict[Metric, tuple[Value, Callable[[Number], Decimal]]] = {
     Metric.AVERAGE_DEAL_SIZE: (_average_deal_size, _as_is),
     Metric.ACTIVITIES: (_activities, _as_is),
     Metric.MOST_IMPROVED: (_attainment, _as_is),  # less the baseline: see `leaderboard`
+    # Points come in the activities' place: a whole number, and the one of the day before.
+    Metric.POINTS: (_activities, _as_is),
 }
 NEEDS_QUOTA = frozenset({Metric.ATTAINMENT, Metric.MOST_IMPROVED})
 
@@ -101,10 +103,11 @@ def leaderboard(
         as_of,
         within=within,
         by=by,
-        closed=metric is not Metric.ACTIVITIES,
+        closed=metric not in (Metric.ACTIVITIES, Metric.POINTS),
         with_lost=metric is Metric.WIN_RATE,
         with_cycle=False,
         activities=metric is Metric.ACTIVITIES,
+        points=metric is Metric.POINTS,
         quotas=metric in NEEDS_QUOTA,
     )
     value, shown = VALUES[metric]
@@ -113,7 +116,10 @@ def leaderboard(
     entries: list[tuple[Subject, Number | None, Number | None]] = []
     for scope, subject in snapshot.subjects(by, within):
         closed = snapshot.closed_for(scope)
-        done = snapshot.activities_for(scope)
+        if metric is Metric.POINTS:
+            done = snapshot.points_for(scope)
+        else:
+            done = snapshot.activities_for(scope)
         quota = snapshot.quota_for(scope) if metric in NEEDS_QUOTA else None
         current, earlier = value(closed, done, quota, False), value(closed, done, quota, True)
         if baseline is not None:

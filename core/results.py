@@ -18,6 +18,7 @@ class Metric(StrEnum):
     AVERAGE_DEAL_SIZE = "average_deal_size"
     ACTIVITIES = "activities"
     MOST_IMPROVED = "most_improved"  # attainment now less attainment last period
+    POINTS = "points"
 
 
 class Unit(StrEnum):
@@ -35,6 +36,7 @@ METRIC_UNITS = {
     Metric.AVERAGE_DEAL_SIZE: Unit.MONEY,
     Metric.ACTIVITIES: Unit.COUNT,
     Metric.MOST_IMPROVED: Unit.RATIO_CHANGE,
+    Metric.POINTS: Unit.COUNT,
 }
 
 

@@ -53,6 +53,7 @@ class Snapshot:
     closed: dict[Key, ClosedTotals] = field(default_factory=dict)
     open: dict[Key, OpenTotals] = field(default_factory=dict)
     activities: dict[Key, ActivityTotals] = field(default_factory=dict)
+    points: dict[Key, ActivityTotals] = field(default_factory=dict)  # whole points
     quotas: QuotaBook = field(default_factory=lambda: QuotaBook({}, {}))
     members: dict[int, set[int]] = field(default_factory=dict)
 
@@ -80,6 +81,7 @@ class Snapshot:
         with_cycle: bool = True,
         open_deals: bool = False,
         activities: bool = False,
+        points: bool = False,
         quotas: bool = True,
     ) -> Snapshot:
         """Load what the question needs, for the reps that can count in `within`."""
@@ -114,6 +116,10 @@ class Snapshot:
             )
         if activities and through >= start:
             snapshot.activities = aggregates.activity_totals(
+                session, start, through, split_by_team=split, owners=owners
+            )
+        if points and through >= start:
+            snapshot.points = aggregates.point_totals(
                 session, start, through, split_by_team=split, owners=owners
             )
         if quotas and owners is not None and by in (None, GroupBy.REP):
@@ -154,6 +160,15 @@ class Snapshot:
             return EMPTY_ACTIVITIES
         return add_up(ActivityTotals, self._activities.select(self.org, scope))
 
+    @cached_property
+    def _points(self) -> TotalsIndex[ActivityTotals]:
+        return TotalsIndex(self.points)
+
+    def points_for(self, scope: Scope) -> ActivityTotals:
+        if not self.points:
+            return EMPTY_ACTIVITIES
+        return add_up(ActivityTotals, self._points.select(self.org, scope))
+
     def quota_for(self, scope: Scope) -> Decimal | None:
         if scope.kind is SubjectKind.REP and scope.id is not None:
             return self.quotas.rep(scope.id)
@@ -192,6 +207,7 @@ class Snapshot:
         else:
             # Active reps, and anyone else (a manager, a leaver) with results to show.
             counted = {owner for owner, _ in self.closed} | {rep for rep, _ in self.activities}
+            counted |= {rep for rep, _ in self.points}
             ids = org.active_reps | (counted & org.reps.keys())
             if within.kind is not SubjectKind.COMPANY:
                 ids &= self._people_within(within)

@@ -189,6 +189,7 @@ MESSAGES: dict[str, str] = {
     "metric.average_deal_size": "average deal size",
     "metric.activities": "activities",
     "metric.most_improved": "most improved",
+    "metric.points": "points",
     # -- /team and /atrisk --
     "team.title": "{whose} · {period}",
     "team.yours": "Your team",

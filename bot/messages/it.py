@@ -200,6 +200,7 @@ MESSAGES: dict[str, str] = {
     "metric.average_deal_size": "valore medio",
     "metric.activities": "attività",
     "metric.most_improved": "maggior miglioramento",
+    "metric.points": "punti",
     # -- /team e /atrisk --
     "team.title": "{whose} · {period}",
     "team.yours": "Il tuo team",
