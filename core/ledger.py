@@ -16,12 +16,14 @@ from decimal import Decimal
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
+
+from core.models import LedgerEntry
 
 POINTS = "points"
 BADGE = "badge"
 
-ledger = SQLModel.metadata.tables["ledger_entry"]
+ledger = LedgerEntry.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from bot.commands import (
     quota,
     ramp,
     report,
+    rewards,
     subscriptions,
     team,
 )
@@ -25,6 +26,7 @@ FAMILIES = (
     team,
     report,
     earnings,
+    rewards,
     coach,
     ramp,
     contests,

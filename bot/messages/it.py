@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     "usage.leaderboard": "leaderboard [metrica] [periodo] [team] | leaderboard optout|optin",
     "help.leaderboard": (
         "i primi posti e il tuo; metriche: won_revenue, attainment, deals_won, win_"
-        "rate, average_deal_size, activities, most_improved"
+        "rate, average_deal_size, activities, most_improved, points"
     ),
     "usage.pipeline": "pipeline [periodo] [nome]",
     "help.pipeline": "le tue trattative aperte per fase, con quelle ferme o scadute",
@@ -22,6 +22,10 @@ MESSAGES: dict[str, str] = {
         "quanto hai guadagnato per scaglione, e quanto aggiungerebbe una trattativa; "
         "lo vedi solo tu"
     ),
+    "usage.points": "punti [nome]",
+    "help.points": "i tuoi punti, e gli ultimi con ciò che li ha fatti guadagnare",
+    "usage.badges": "badge [nome]",
+    "help.badges": "i badge che hai guadagnato, e quando",
     "usage.help": "help [comando]",
     "help.help": "questo elenco, o come si usa un comando",
     "usage.whoami": "whoami",
@@ -581,4 +585,42 @@ MESSAGES: dict[str, str] = {
     "contest.post.winners": "Vincitori della gara · {name}",
     "contest.post.congratulations": "Complimenti a *{names}*!",
     "contest.post.no_winner": "Nessuno in classifica: nessuno aveva un risultato e un obiettivo.",
+    # -- punti e badge --
+    "points.title.own": "I tuoi punti",
+    "points.title": "Punti di {name}",
+    "points.balance.one": "*{count}* punto in tutto.",
+    "points.balance.other": "*{count}* punti in tutto.",
+    "points.count.one": "{count} punto",
+    "points.count.other": "{count} punti",
+    "points.latest": "*Ultimi*",
+    "points.none": "Ancora nessun punto: arrivano con le trattative vinte, le attività e i badge.",
+    "points.per_person": "Punti e badge sono per persona: indica un venditore, non un team.",
+    "points.line": "{day} · {what}: {amount}",
+    "points.taken_back": "{what}, ripreso",
+    "points.for_win": "trattativa vinta, {deal}",
+    "points.for_band": "valore della trattativa, {deal}",
+    "points.for_activity": "{count} {kind}",
+    "points.for_kudos": "complimenti da {giver} per {deal}",
+    "points.for_badge": "badge {badge}",
+    "badges.title.own": "I tuoi badge",
+    "badges.title": "Badge di {name}",
+    "badges.none": (
+        "Ancora nessun badge: una prima vittoria, una tripletta o una serie ne porteranno uno."
+    ),
+    "badges.count.one": "{count} badge.",
+    "badges.count.other": "{count} badge.",
+    "badges.line": "🏅 {badge} · {day}",
+    "badge.with_period": "{name} ({period})",
+    "badge.days.one": "{count} giorno",
+    "badge.days.other": "{count} giorni",
+    "badge.first_win": "Prima vittoria",
+    "badge.hat_trick": "Tripletta",
+    "badge.big_deal": "Grande trattativa",
+    "badge.quota_100": "Quota battuta 100%",
+    "badge.quota_150": "Quota battuta 150%",
+    "badge.win_streak": "Serie di vittorie",
+    "badge.activity_streak": "Serie di attività",
+    "badge.onboarding_meeting": "Primo incontro",
+    "badge.onboarding_pipeline": "Prima trattativa in pipeline",
+    "badge.onboarding_win": "Prima vittoria da nuovo assunto",
 }

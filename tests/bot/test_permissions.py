@@ -23,7 +23,7 @@ MATRIX = [
 
 
 @pytest.mark.parametrize(("asker", "target", "allowed"), MATRIX)
-@pytest.mark.parametrize("command", ["myquota", "pipeline", "forecast"])
+@pytest.mark.parametrize("command", ["myquota", "pipeline", "forecast", "points", "badges"])
 def test_who_sees_whose_figures(
     session: Session, command: str, asker: str, target: str, allowed: bool
 ) -> None:

@@ -26,6 +26,7 @@ SCOPES_USED = {
     "files:write",
     "users:read",
     "users:read.email",
+    "reactions:read",  # the reaction_added event: kudos on a win's celebration
 }
 
 
@@ -99,7 +100,7 @@ def test_settings_for_socket_mode_http_and_the_home_tab(manifest: dict[str, Any]
     assert settings["interactivity"] == {"is_enabled": True, "request_url": EVENTS_URL}
     assert settings["event_subscriptions"] == {
         "request_url": EVENTS_URL,
-        "bot_events": ["app_home_opened"],
+        "bot_events": ["app_home_opened", "reaction_added"],
     }
     assert {entry["url"] for entry in features["slash_commands"]} == {EVENTS_URL}
     assert manifest["_metadata"] == {"major_version": 1, "minor_version": 1}
