@@ -65,6 +65,8 @@ class BadgeHeld:
 
 
 def points_statement(session: Session, rep_id: int, latest: int = LATEST) -> PointsStatement:
+    """The balance, and the latest entries that moved it (a badge without points is not
+    one: `badges_held` lists those)."""
     kinds = (POINTS, BADGE)
     total = select(func.coalesce(func.sum(ledger.c.amount), 0)).where(
         ledger.c.rep_id == rep_id, ledger.c.kind.in_(kinds)
@@ -75,8 +77,8 @@ def points_statement(session: Session, rep_id: int, latest: int = LATEST) -> Poi
             ledger.c.kind, ledger.c.code, ledger.c.amount, ledger.c.occurred_on,
             ledger.c.created_at, ledger.c.cause, ledger.c.reverses_id,
         )
-        .where(ledger.c.rep_id == rep_id, ledger.c.kind.in_(kinds))
-        .order_by(ledger.c.created_at.desc(), ledger.c.id.desc())
+        .where(ledger.c.rep_id == rep_id, ledger.c.kind.in_(kinds), ledger.c.amount != 0)
+        .order_by(ledger.c.created_at.desc(), ledger.c.occurred_on.desc(), ledger.c.id.desc())
         .limit(latest)
     ).all()  # fmt: skip
     causes = _causes(session, [row.cause for row in rows])

@@ -50,6 +50,7 @@ COMMAND_MODULES = {
     "leaderboard": "cli_reports",
     "notices": "cli_notices",
     "pipeline": "cli_reports",
+    "points": "cli_points",
     "report": "cli_report",
     "preview": "cli_chat",
     "scorecard": "cli_reports",
