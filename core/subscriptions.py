@@ -103,6 +103,15 @@ class Target:
         return target_key(self.platform, self.workspace, self.address)
 
 
+@dataclass(frozen=True, slots=True)
+class Posted:
+    """Where a platform put a post: the conversation and the message's id there (Slack's
+    channel and ts), so that reactions to it can be traced back to it."""
+
+    channel: str
+    message_id: str
+
+
 def add_subscription(
     session: Session, settings: Settings, new: NewSubscription, now: datetime
 ) -> Subscription:

@@ -31,7 +31,7 @@ from sqlmodel import Session
 from bot.errors import new_reference
 from bot.reply import Reply
 from core.config import Settings
-from core.models import utcnow
+from core.models import PostedMessage, utcnow
 from core.schedules import in_posting_hours
 from scheduler.claims import (
     Unfinished,
@@ -172,7 +172,7 @@ class Runner:
                             fire_time=item.fire_time,
                             charts=self.charts,
                         )
-                await self.senders[target.platform].send(target, reply)
+                posted = await self.senders[target.platform].send(target, reply)
             except (PostNotBuiltError, NothingToPostError) as error:
                 skipped += self._skip([item], str(error))
                 continue
@@ -193,6 +193,19 @@ class Runner:
                 continue
 
             with self.open_session() as session:
+                if posted is not None:
+                    # Remembered with the run, so that a reaction to it finds what it showed.
+                    session.add(
+                        PostedMessage(
+                            platform=target.platform,
+                            channel=posted.channel,
+                            message_id=posted.message_id,
+                            kind=job.post.kind,
+                            team_id=job.post.team_id,
+                            stamp=item.fire_time,
+                            posted_at=now,
+                        )
+                    )
                 mark_sent(session, item.delivery_id, now=now)
             sent.append(item.target)
         logger.info(

@@ -30,6 +30,7 @@ from adapters.slack.dedupe import Remembered, skip_repeats
 from adapters.slack.delivery import SLACK_FAILURES, Delivery, Where, web_client
 from adapters.slack.home import register_home
 from adapters.slack.identity import PLATFORM, People
+from adapters.slack.kudos import register_kudos
 from bot.catalogue import Texts
 from bot.errors import apology, new_reference
 from bot.people import Asker
@@ -121,7 +122,8 @@ class SlackBot:
 
 
 def build_app(config: SlackConfig, bot: SlackBot, handled: Remembered) -> AsyncApp:
-    """The Bolt app: commands, button presses and the App Home, each acted on once."""
+    """The Bolt app: commands, button presses, the App Home and kudos, each acted on
+    once."""
     # Bolt copies each request, its client included, for the lazy listeners; a client
     # holding open connections (the Delivery's) cannot be copied, so Bolt gets its own.
     app = AsyncApp(
@@ -156,6 +158,7 @@ def build_app(config: SlackConfig, bot: SlackBot, handled: Remembered) -> AsyncA
     app.command(ANY_COMMAND)(ack=acknowledge, lazy=[on_command])
     app.action(OUR_BUTTONS)(ack=acknowledge, lazy=[on_press])
     register_home(app, bot)
+    register_kudos(app, bot)
     return app
 
 

@@ -40,6 +40,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from adapters.slack.blocks import blocks, fallback_text, home_view
 from bot.charts import Chart
 from bot.reply import Reply, Visibility
+from core.subscriptions import Posted
 
 logger = logging.getLogger(__name__)
 
@@ -139,16 +140,19 @@ class Delivery:
         if session is not None:
             await session.close()
 
-    async def send(self, reply: Reply, where: Where) -> None:
-        """Upload the reply's charts and deliver it; raises one of SLACK_FAILURES."""
+    async def send(self, reply: Reply, where: Where) -> Posted | None:
+        """Upload the reply's charts and deliver it; raises one of SLACK_FAILURES.
+
+        Returns where a message posted by chat.postMessage went (its channel and ts);
+        None for the other ways of answering."""
         reply, files = await self.upload(reply)
         try:
-            await self._send(reply, files, where)
+            return await self._send(reply, files, where)
         except (SlackApiError, DeliveryError) as error:
             if not files or "invalid_blocks" not in str(error):
                 raise
             logger.warning("Slack refused the charts' blocks; answering without them")
-            await self._send(replace(reply, images=()), [], where)
+            return await self._send(replace(reply, images=()), [], where)
 
     async def upload(self, reply: Reply) -> tuple[Reply, list[str]]:
         """The reply and its charts' file ids, in order; without charts if one failed."""
@@ -186,23 +190,26 @@ class Delivery:
             await asyncio.sleep(pause)
         logger.info("chart %s not processed yet after %s polls", file_id, len(self.ready_polls))
 
-    async def _send(self, reply: Reply, files: list[str], where: Where) -> None:
+    async def _send(self, reply: Reply, files: list[str], where: Where) -> Posted | None:
         if where.home:
             await self.client.views_publish(user_id=where.user_id, view=home_view(reply, files))
-            return
+            return None
 
         message: dict[str, Any] = {"text": fallback_text(reply), "blocks": blocks(reply, files)}
         public = reply.visibility is Visibility.CHANNEL
         if where.response_url:
             await self._respond(where.response_url, message, public)
-        elif where.channel_id and public:
-            await self.client.chat_postMessage(channel=where.channel_id, **message)
-        elif where.channel_id:
+            return None
+        if where.channel_id and not public:
             await self.client.chat_postEphemeral(
                 channel=where.channel_id, user=where.user_id, **message
             )
-        else:  # nowhere else to say it: the app's direct messages with the person
-            await self.client.chat_postMessage(channel=where.user_id, **message)
+            return None
+        # A channel, or nowhere else to say it: the app's direct messages with the person.
+        channel = where.channel_id if where.channel_id and public else where.user_id
+        response = await self.client.chat_postMessage(channel=channel, **message)
+        ts = response.get("ts")
+        return Posted(str(response.get("channel") or channel), str(ts)) if ts else None
 
     async def _respond(self, url: str, message: dict[str, Any], public: bool) -> None:
         webhook = AsyncWebhookClient(

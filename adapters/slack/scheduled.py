@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from adapters.slack.delivery import Delivery, Where
 from bot.reply import Reply, Visibility
-from core.subscriptions import Target
+from core.subscriptions import Posted, Target
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +31,9 @@ class SlackSender:
     _last: dict[str, float] = field(default_factory=dict)
     _locks: dict[str, asyncio.Lock] = field(default_factory=dict)
 
-    async def send(self, target: Target, reply: Reply) -> None:
-        """Post to a channel, or to a person's messages with the app (by their user id)."""
+    async def send(self, target: Target, reply: Reply) -> Posted | None:
+        """Post to a channel, or to a person's messages with the app (by their user id);
+        where the message is, as chat.postMessage said."""
         channel = target.address
         lock = self._locks.setdefault(channel, asyncio.Lock())
         async with lock:
@@ -42,6 +43,6 @@ class SlackSender:
                 await asyncio.sleep(wait)
             try:
                 where = Where(user_id=channel, channel_id=channel)
-                await self.delivery.send(reply.shown_to(Visibility.CHANNEL), where)
+                return await self.delivery.send(reply.shown_to(Visibility.CHANNEL), where)
             finally:
                 self._last[channel] = self.clock()

@@ -10,10 +10,10 @@ from sqlmodel import Session, col, select
 
 from core.config import Settings
 from core.ingest import ActivityRecord, DealRecord, import_activities, import_deals
-from core.ledger import POINTS
+from core.ledger import POINTS, Award, write
 from core.models import LedgerEntry
 from core.rewards_config import ActivityRule, Band, PointsConfig
-from tests.builders import Company
+from tests.builders import Company, at
 
 DAY = date(2026, 11, 16)  # a Monday
 RULES = PointsConfig(
@@ -174,3 +174,22 @@ def test_a_failed_import_awards_nothing(engine: Engine) -> None:
             session.rollback()
 
         assert entries(session) == []
+
+
+def test_kudos_stay_through_reimports_and_go_when_the_win_goes(engine: Engine) -> None:
+    with Session(engine) as session:
+        company = Company(session)
+        ada, bea = company.rep("Ada Lovelace"), company.rep("Bea Rossi")
+        session.commit()
+        assert ada.id is not None
+        deals(session, won("A", 1_000))
+        kudos = Award(ada.id, "kudos", f"deal:1:from:{bea.id}", Decimal(2), DAY)
+        write(session, POINTS, [kudos], at(2026, 11, 16, 15))
+        session.commit()
+
+        deals(session, won("A", 1_500))
+        assert balance(session) == Decimal(12)
+
+        deals(session, DealRecord("A", "ada.lovelace@example.com", "Closed Lost", close_date=DAY))
+        assert balance(session) == 0
+        assert [entry.amount for entry in entries(session)] == [10, 2, -10, -2]

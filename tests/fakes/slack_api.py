@@ -102,6 +102,7 @@ class SlackApiDouble:
     faults: dict[str, Fault] = field(default_factory=dict)
     pushed: list[Pushed] = field(default_factory=list)
     acks: list[Ack] = field(default_factory=list)
+    messages: list[tuple[str, str]] = field(default_factory=list)  # (channel, ts) posted
     connections: int = 0  # websockets the app has opened, ever
     url: str = ""
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
@@ -349,6 +350,7 @@ class SlackApiDouble:
         if self._bad_blocks(_blocks(body)):
             return {"ok": False, "error": "invalid_blocks"}
         ts = f"{time.time():.6f}"
+        self.messages.append((str(body.get("channel")), ts))
         return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": {"ts": ts}}
 
     async def _post_ephemeral(self, _request: web.Request, body: dict[str, Any]) -> Answer:
