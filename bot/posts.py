@@ -18,8 +18,10 @@ from sqlmodel import Session
 from bot.boards import chart_board, view_lines, view_of
 from bot.catalogue import Texts
 from bot.charts import Chart, chart_rows, leaderboard_chart, render
+from bot.commands.rewards import badge_name
 from bot.reply import Reply, Visibility, bullets
 from bot.report_reply import attainment_board, report_paragraphs
+from core.badge_news import NewBadge
 from core.config import Settings
 from core.freshness import latest_update
 from core.leaderboard import leaderboard as build_leaderboard
@@ -139,6 +141,28 @@ def celebration(texts: Texts, wins: Sequence[Win], team: str | None) -> Reply:
         more = texts.number(len(wins) - CELEBRATED)
         paragraphs.append(texts("post.celebration.more", count=more))
     title = texts.plural("post.celebration.title", len(wins))
+    if team:
+        title += f" · {team}"
+    return Reply(
+        title=title, paragraphs=tuple(paragraphs), visibility=Visibility.CHANNEL, summary=title
+    )
+
+
+def badge_announcement(texts: Texts, badges: Sequence[NewBadge], team: str | None) -> Reply:
+    """The badges one import awarded, by the reps' names."""
+    lines = [
+        texts(
+            "post.badges.line",
+            name=badge.rep,
+            badge=badge_name(texts, badge.badge, badge.period),
+            day=texts.day(badge.day),
+        )
+        for badge in badges[:CELEBRATED]
+    ]
+    paragraphs = [bullets(lines)]
+    if len(badges) > CELEBRATED:
+        paragraphs.append(texts("post.badges.more", count=texts.number(len(badges) - CELEBRATED)))
+    title = texts.plural("post.badges.title", len(badges))
     if team:
         title += f" · {team}"
     return Reply(

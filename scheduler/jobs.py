@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 
@@ -19,11 +19,19 @@ from sqlmodel import Session
 
 from bot.catalogue import Texts
 from bot.contest_posts import contest_post
-from bot.posts import PostRequest, celebration, daily_leaderboard, report_post
+from bot.posts import (
+    PostRequest,
+    badge_announcement,
+    celebration,
+    daily_leaderboard,
+    report_post,
+)
 from bot.reply import Reply
+from core.badge_news import badges_awarded_at
 from core.config import Settings
 from core.models import Subscription, SubscriptionKind
 from core.org import Org
+from core.periods import FiscalCalendar
 from core.results import Metric
 from core.schedules import Schedule, parse_schedule
 from core.subscriptions import AS_IT_HAPPENS, Target
@@ -33,6 +41,10 @@ MANUAL = "manual"  # the key prefix of runs asked for by `quotabot jobs run`
 # The key prefix of the housekeeping runs, whose messages are personal (alerts, nudges):
 # scheduler.personal sends them, not the runner of posts.
 PERSONAL = "personal"
+
+# New badges, announced in the celebration channels: no subscription of its own, each
+# celebrations job has a twin of this kind (`badges_twin`), with runs of its own.
+BADGES = "badges"
 
 
 class PostNotBuiltError(Exception):
@@ -118,6 +130,11 @@ class Job:
         return next((target for _, target in self.targets if target.key == key), None)
 
 
+def badges_twin(job: Job) -> Job:
+    """The job that announces new badges where `job` celebrates wins."""
+    return Job(replace(job.post, kind=BADGES), job.targets)
+
+
 def jobs_of(subscriptions: Iterable[Subscription]) -> dict[str, Job]:
     """The jobs that the subscriptions make, by key."""
     grouped: dict[Post, list[tuple[int, Target]]] = {}
@@ -139,9 +156,10 @@ async def build_post(
     charts: bool = True,
 ) -> Reply:
     """The reply that `post` is at `now`, in the company's language; a celebration
-    announces the wins of the import stamped `fire_time`, a report is the period's
-    performance report of the team or the company, and a contest's post is its start,
-    its standings or its winners, as `fire_time` falls on its schedule."""
+    announces the wins of the import stamped `fire_time`, a badges post its badges, a
+    report is the period's performance report of the team or the company, and a
+    contest's post is its start, its standings or its winners, as `fire_time` falls
+    on its schedule."""
     texts = Texts(settings.locale, settings.currency)
     org = Org.load(session)
     team_name = org.team_name(post.team_id) if post.team_id else None
@@ -162,6 +180,15 @@ async def build_post(
         if reply is None:
             raise NothingToPostError(f"contest {post.contest_id} has nothing to post now")
         return reply
+    if post.kind == BADGES:
+        calendar = FiscalCalendar(settings.calendar)
+        badges = badges_awarded_at(session, calendar, fire_time or now)
+        if post.team_id is not None:
+            teams = org.subtree(post.team_id)
+            badges = [badge for badge in badges if org.reps[badge.rep_id].team_id in teams]
+        if not badges:
+            raise NothingToPostError("no badge of theirs was awarded then")
+        return badge_announcement(texts, badges, team_name)
     if post.kind not in (SubscriptionKind.LEADERBOARD, SubscriptionKind.REPORT):
         raise PostNotBuiltError(post.kind)
     request = PostRequest(

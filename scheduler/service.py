@@ -9,7 +9,8 @@ jobs (at-risk alerts, nudges: scheduler.housekeeping) are kept in step on the sa
 Celebrations have no schedule: every `watch` seconds the deals won by recent imports
 are looked for (core.wins), and each import's wins are posted once to the channels
 that subscribed before it ran, through the same claimed runs (the job's key and the
-import's stamp).
+import's stamp). The badges those imports awarded (core.badge_news) go to the same
+channels in a post of their own, the celebrations job's badges twin, the same way.
 
 A job that fires works out its own fire time (the latest one of its schedule, at most
 `grace` ago) rather than trust the moment it woke, so that every replica claims the
@@ -29,13 +30,15 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlmodel import Session
 
 from bot.errors import new_reference
+from core.badge_news import badge_stamps
 from core.models import Subscription, utcnow
+from core.periods import FiscalCalendar
 from core.schedules import ScheduleError
 from core.subscriptions import subscriptions
 from core.wins import imports_with_wins
 from scheduler.claims import run_exists
 from scheduler.housekeeping import Housekeeping
-from scheduler.jobs import Job, jobs_of
+from scheduler.jobs import Job, badges_twin, jobs_of
 from scheduler.runner import Runner
 
 logger = logging.getLogger(__name__)
@@ -72,6 +75,7 @@ class ScheduledPosts:
         self.clock = clock
         self.jobs: dict[str, Job] = {}  # on a schedule
         self.celebrations: dict[str, Job] = {}  # posted as deals are won
+        self.announcements: dict[str, Job] = {}  # new badges, where celebrations go
         self.created: dict[int, datetime] = {}  # each subscription's creation
         self.scheduler: AsyncIOScheduler | None = None
 
@@ -110,9 +114,12 @@ class ScheduledPosts:
                 found = subscriptions(session)
             jobs = usable_jobs(found)
             self.celebrations = {key: job for key, job in jobs.items() if job.as_it_happens}
+            twins = [badges_twin(job) for job in self.celebrations.values()]
+            self.announcements = {job.key: job for job in twins}
             self.created = {item.id: item.created_at for item in found if item.id is not None}
             self._reschedule({key: job for key, job in jobs.items() if not job.as_it_happens})
-            await self.runner.resume({**self.jobs, **self.celebrations}, now=self.clock())
+            unfinished = {**self.jobs, **self.celebrations, **self.announcements}
+            await self.runner.resume(unfinished, now=self.clock())
             if self.housekeeping is not None:
                 await self.housekeeping.refresh(self.scheduler)
         except Exception:
@@ -134,17 +141,22 @@ class ScheduledPosts:
             logger.exception("scheduled post %s failed (reference %s)", job.post.spec, reference)
 
     async def celebrate(self) -> None:
-        """Celebrate the deals that recent imports turned won, each import once, in the
-        channels that subscribed before it ran."""
+        """Celebrate the deals that recent imports turned won, and the badges they
+        awarded, each import once, in the channels that subscribed before it ran."""
         if not self.celebrations:
             return
         now = self.clock()
         try:
             with self.open_session() as session:
-                stages = self.runner.settings.stages
-                stamps = imports_with_wins(session, stages, since=now - RECENT)
+                settings = self.runner.settings
+                stamps = imports_with_wins(session, settings.stages, since=now - RECENT)
+                calendar = FiscalCalendar(settings.calendar)
+                awarded = badge_stamps(session, calendar, since=now - RECENT)
             for stamp in stamps:
                 for job in self.celebrations.values():
+                    await self._celebrate(job, stamp, now)
+            for stamp in awarded:
+                for job in self.announcements.values():
                     await self._celebrate(job, stamp, now)
         except Exception:
             reference = new_reference()

@@ -589,4 +589,8 @@ MESSAGES: dict[str, str] = {
     "badge.onboarding_meeting": "First meeting",
     "badge.onboarding_pipeline": "First pipeline deal",
     "badge.onboarding_win": "First win as a new hire",
+    "post.badges.title.one": "🏅 {count} new badge",
+    "post.badges.title.other": "🏅 {count} new badges",
+    "post.badges.line": "*{name}*: {badge} ({day})",
+    "post.badges.more": "… and {count} more.",
 }

@@ -623,4 +623,8 @@ MESSAGES: dict[str, str] = {
     "badge.onboarding_meeting": "Primo incontro",
     "badge.onboarding_pipeline": "Prima trattativa in pipeline",
     "badge.onboarding_win": "Prima vittoria da nuovo assunto",
+    "post.badges.title.one": "🏅 {count} nuovo badge",
+    "post.badges.title.other": "🏅 {count} nuovi badge",
+    "post.badges.line": "*{name}*: {badge} ({day})",
+    "post.badges.more": "… e altri {count}.",
 }
