@@ -13,8 +13,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -24,6 +25,9 @@ POINTS = "points"
 BADGE = "badge"
 
 ledger = LedgerEntry.__table__  # type: ignore[attr-defined]
+COLUMNS = (
+    "rep_id", "kind", "amount", "code", "cause", "reverses_id", "created_at", "occurred_on",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,28 +72,25 @@ def in_force(session: Session, kind: str, reps: Collection[int]) -> list[InForce
 def write(session: Session, kind: str, awards: Iterable[Award], at: datetime) -> int:
     """Append entries for `awards`; how many."""
     rows = [
-        {
-            "rep_id": award.rep_id, "kind": kind, "amount": award.amount, "code": award.code,
-            "cause": award.cause, "reverses_id": None, "created_at": at,
-            "occurred_on": award.day,
-        }
+        (award.rep_id, kind, award.amount, award.code, award.cause, None, at, award.day)
         for award in awards
-    ]  # fmt: skip
-    if rows:
-        session.execute(insert(ledger), rows)
-    return len(rows)
+    ]
+    return _append(session, rows)
 
 
 def reverse(session: Session, kind: str, entries: Iterable[InForce], at: datetime) -> int:
     """Append a reversing entry for each of `entries`; how many."""
     rows = [
-        {
-            "rep_id": entry.rep_id, "kind": kind, "amount": -entry.amount, "code": entry.code,
-            "cause": entry.cause, "reverses_id": entry.id, "created_at": at,
-            "occurred_on": entry.day,
-        }
+        (entry.rep_id, kind, -entry.amount, entry.code, entry.cause, entry.id, at, entry.day)
         for entry in entries
-    ]  # fmt: skip
-    if rows:
-        session.execute(insert(ledger), rows)
+    ]
+    return _append(session, rows)
+
+
+def _append(session: Session, rows: list[tuple[Any, ...]]) -> int:
+    # The importers' bulk writer: a first import awards a point for every won deal.
+    # Imported here: core.ingest imports this module (through core.rewards).
+    from core.ingest.bulk import Tally, Writer
+
+    Writer(session, ledger, COLUMNS, Tally(None, len(rows))).insert(rows)
     return len(rows)

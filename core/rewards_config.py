@@ -88,7 +88,7 @@ class PointsConfig(_Section):
 
     def band_points(self, amount: Decimal | None) -> tuple[Decimal, int] | None:
         """The band a won deal's amount reaches (its start, its points), if any."""
-        if amount is None:
+        if amount is None or not self.bands:
             return None
         reached = [band for band in self.bands if amount >= band.from_]
         return (reached[-1].from_, reached[-1].points) if reached else None
