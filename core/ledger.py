@@ -65,7 +65,7 @@ def in_force(session: Session, kind: str, reps: Collection[int]) -> list[InForce
         ledger.c.reverses_id.is_(None),
         ledger.c.id.not_in(reversed_ids),
         ledger.c.rep_id.in_(sorted(reps)),
-    )  # fmt: skip
+    ).order_by(ledger.c.id)  # fmt: skip
     return [InForce(*row) for row in session.execute(query)]
 
 
