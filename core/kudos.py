@@ -17,6 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from core.config import Settings
@@ -91,8 +92,15 @@ def give_kudos(
         and causes[win.deal_id] not in given_before
         and win.deal_id in still_won
     ]
-    if points > 0:
-        awards = [Award(win.owner_id, KUDOS, causes[win.deal_id], points, day) for win in given]
-        write(session, POINTS, awards, at)
-    logger.info("kudos from rep %s: %d win(s) of %d", giver_id, len(given), len(wins))
-    return KudosOutcome(tuple(given), True)
+    written = []
+    for win in given if points > 0 else []:
+        # Two reactions of one person may arrive together: the unique index keeps one.
+        try:
+            with session.begin_nested():
+                award = Award(win.owner_id, KUDOS, causes[win.deal_id], points, day)
+                write(session, POINTS, [award], at)
+        except IntegrityError:
+            continue
+        written.append(win)
+    logger.info("kudos from rep %s: %d win(s) of %d", giver_id, len(written), len(wins))
+    return KudosOutcome(tuple(written), True)

@@ -214,6 +214,14 @@ class LedgerEntry(SQLModel, table=True):
         Index("ix_ledger_rep_kind", "rep_id", "kind", "created_at"),
         # Covers the points leaderboard: filter by kind and day, group by rep, sum.
         Index("ix_ledger_kind_day", "kind", "occurred_on", "rep_id", "amount"),
+        # One person's kudos for one win, once, even when two reactions arrive together.
+        Index(
+            "uq_ledger_kudos",
+            "cause",
+            unique=True,
+            sqlite_where=text("code = 'kudos' AND reverses_id IS NULL"),
+            postgresql_where=text("code = 'kudos' AND reverses_id IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -8,7 +8,8 @@ Points and badges count on a day of the company calendar (a deal's close date, a
 activity's day), kept with each ledger entry so that the points leaderboard is one
 aggregate. The column is added in place: rebuilding the table would drop the
 triggers that keep the ledger append-only. Posts that a platform accepted are
-remembered with their message id, so that a reaction to a celebration finds its wins.
+remembered with their message id, so that a reaction to a celebration finds its wins;
+a person's kudos for a win are kept unique by a partial index.
 """
 
 from collections.abc import Sequence
@@ -26,6 +27,15 @@ def upgrade() -> None:
     op.add_column("ledger_entry", sa.Column("occurred_on", sa.Date(), nullable=True))
     op.create_index(
         "ix_ledger_kind_day", "ledger_entry", ["kind", "occurred_on", "rep_id", "amount"]
+    )
+    kudos = sa.text("code = 'kudos' AND reverses_id IS NULL")
+    op.create_index(
+        "uq_ledger_kudos",
+        "ledger_entry",
+        ["cause"],
+        unique=True,
+        sqlite_where=kudos,
+        postgresql_where=kudos,
     )
     op.create_table(
         "posted_message",
@@ -45,6 +55,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("posted_message")
+    op.drop_index("uq_ledger_kudos", table_name="ledger_entry")
     op.drop_index("ix_ledger_kind_day", table_name="ledger_entry")
     # SQLite drops a column in place since 3.35; the append-only triggers stay.
     op.drop_column("ledger_entry", "occurred_on")
