@@ -43,6 +43,17 @@ from = 2025-01-01
 plan = "AE"
 team = "EMEA"
 from = 2025-01-01
+
+# Points for wins and activity, badges that bring points, and kudos for a 🎉.
+[points]
+won_deal = 10
+bands = [{ from = 25000, points = 10 }, { from = 60000, points = 25 }]
+activities = { call = { points = 1, daily_cap = 10 }, meeting = { points = 3, daily_cap = 9 } }
+
+[badges]
+big_deal = 60000
+streak_days = [5, 20]
+points = { hat_trick = 15, quota_100 = 50, quota_150 = 100, big_deal = 20 }
 """
 
 

@@ -567,7 +567,7 @@ MESSAGES: dict[str, str] = {
     "points.taken_back": "{what}, taken back",
     "points.for_win": "deal won, {deal}",
     "points.for_band": "deal size, {deal}",
-    "points.for_activity": "{count} {kind}",
+    "points.for_activity": "{kind} × {count}",
     "points.for_kudos": "kudos from {giver} for {deal}",
     "points.for_badge": "badge {badge}",
     "badges.title.own": "Your badges",

@@ -599,7 +599,7 @@ MESSAGES: dict[str, str] = {
     "points.taken_back": "{what}, ripreso",
     "points.for_win": "trattativa vinta, {deal}",
     "points.for_band": "valore della trattativa, {deal}",
-    "points.for_activity": "{count} {kind}",
+    "points.for_activity": "{kind} × {count}",
     "points.for_kudos": "complimenti da {giver} per {deal}",
     "points.for_badge": "badge {badge}",
     "badges.title.own": "I tuoi badge",

@@ -106,11 +106,14 @@ def test_imports_award_points_once_and_a_reopened_deal_takes_them_back(
 
 def test_the_text_names_the_causes(setup: tuple[str, Path], tmp_path: Path) -> None:
     assert run(setup, "import", "deals", str(write_csv(tmp_path / "d.csv", WON))).exit_code == 0
+    calls = write_csv(tmp_path / "calls.csv", CALLS)
+    assert run(setup, "import", "activities", str(calls)).exit_code == 0
 
     result = run(setup, "points", "--rep", "Ada Lovelace")
 
     assert result.exit_code == 0, result.output
-    assert "25 points in all." in result.output
+    assert "49 points in all." in result.output
+    assert "Nov 2, 2026 · call × 30: +20" in result.output
     assert "Nov 2, 2026 · deal size, Acme: +5" in result.output
     assert "🏅 First win · Nov 2, 2026" in result.output
 
