@@ -140,7 +140,7 @@ def _store(
     if options.kind == "reps":
         return import_reps(session, records, effective=effective, dry_run=dry_run)
     if options.kind == "quotas":
-        return import_quotas(session, records, dry_run=dry_run)
+        return import_quotas(session, records, dry_run=dry_run, rewards=settings)
     if options.kind == "activities":
         return import_activities(
             session,

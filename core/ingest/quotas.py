@@ -15,9 +15,12 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlmodel import Session, SQLModel
 
+from core.config import Settings
 from core.ingest.people import RepDirectory, email_key, looks_like_email, name_key
 from core.ingest.records import ImportSummary, IngestError, Problem, QuotaRecord
+from core.models import utcnow
 from core.money import to_cents
+from core.rewards import settle_rewards
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +39,19 @@ def normal_metric(text: str) -> str:
 
 
 def import_quotas(
-    session: Session, records: Sequence[QuotaRecord], *, dry_run: bool = False
+    session: Session,
+    records: Sequence[QuotaRecord],
+    *,
+    dry_run: bool = False,
+    rewards: Settings | None = None,
 ) -> ImportSummary:
     """Store `records` as quotas, all of them or, on any problem, none.
 
     A quota is replaced when the input has another target for the same owner, metric
-    and days. Raises `IngestError` listing every problem; the caller commits.
+    and days. With `rewards`, the settings whose points and badges apply, the reps
+    whose quotas were written have theirs settled (a quota crushed already earns its
+    badge) in the same transaction. Raises `IngestError` listing every problem; the
+    caller commits.
     """
     owners = _Owners(session)
     stored = _stored(session)
@@ -50,6 +60,7 @@ def import_quotas(
     seen: dict[QuotaKey, int] = {}
     new: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
+    touched: set[int] = set()  # reps whose quotas are written
     for record in records:
         metric = normal_metric(record.metric)
         if not _METRIC.match(metric):
@@ -84,6 +95,10 @@ def import_quotas(
             new.append(values)
         elif existing[1:] != (period.label, target):
             changed.append({"id": existing[0], "period_label": period.label, "target": target})
+        else:
+            continue
+        if owner[0] == "rep":
+            touched.add(owner[1])
 
     if problems:
         raise IngestError(problems)
@@ -97,6 +112,8 @@ def import_quotas(
     for values in changed:
         quota_id = values.pop("id")
         session.execute(update(QUOTA).where(QUOTA.c.id == quota_id).values(values))
+    if rewards is not None:
+        settle_rewards(session, rewards, touched, utcnow())
     logger.info("quotas: %d new, %d updated, %d unchanged", len(new), len(changed), unchanged)
     return summary
 

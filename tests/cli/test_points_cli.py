@@ -126,3 +126,17 @@ def test_a_bad_rule_is_named_before_anything_runs(setup: tuple[str, Path]) -> No
 
     assert result.exit_code != 0
     assert "points.won_deals" in result.output
+
+
+def test_a_quota_imported_after_the_deals_awards_the_quota_badge(
+    setup: tuple[str, Path], tmp_path: Path
+) -> None:
+    assert run(setup, "import", "deals", str(write_csv(tmp_path / "d.csv", WON))).exit_code == 0
+    quotas = "owner,period,target\nada.lovelace@example.com,2026-11,15000\n"
+
+    result = run(setup, "import", "quotas", str(write_csv(tmp_path / "q.csv", quotas)))
+
+    # Acme's 12,000 and Globex's 3,000 reach the 15,000 of November on Globex's day.
+    assert result.exit_code == 0, result.output
+    badges = {(b["badge"], b["period"], b["day"], b["cause"]) for b in points(setup)["badges"]}
+    assert ("quota_100", "2026-11", "2026-11-03", "deal:2") in badges
