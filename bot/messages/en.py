@@ -6,8 +6,8 @@ MESSAGES: dict[str, str] = {
     "help.myquota": "your attainment, pace and what it takes to reach quota",
     "usage.leaderboard": "leaderboard [metric] [period] [team] | leaderboard optout|optin",
     "help.leaderboard": (
-        "the top places and yours; metrics: won_revenue, attainment, deals_won, "
-        "win_rate, average_deal_size, activities, most_improved, points"
+        "top places and yours, on won_revenue, attainment, deals_won, win_rate, "
+        "average_deal_size, activities, most_improved or points"
     ),
     "usage.pipeline": "pipeline [period] [name]",
     "help.pipeline": "your open deals by stage, with the stale and past-due ones",

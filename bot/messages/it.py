@@ -6,8 +6,8 @@ MESSAGES: dict[str, str] = {
     "help.myquota": "il tuo raggiungimento, il ritmo e quanto manca alla quota",
     "usage.leaderboard": "leaderboard [metrica] [periodo] [team] | leaderboard optout|optin",
     "help.leaderboard": (
-        "i primi posti e il tuo; metriche: won_revenue, attainment, deals_won, win_"
-        "rate, average_deal_size, activities, most_improved, points"
+        "i primi posti e il tuo, per won_revenue, attainment, deals_won, win_rate, "
+        "average_deal_size, activities, most_improved o points"
     ),
     "usage.pipeline": "pipeline [periodo] [nome]",
     "help.pipeline": "le tue trattative aperte per fase, con quelle ferme o scadute",
