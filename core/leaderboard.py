@@ -19,7 +19,7 @@ from sqlmodel import Session
 from core.aggregates import ActivityTotals, ClosedTotals
 from core.config import Settings
 from core.money import to_cents
-from core.periods import FiscalCalendar, Period
+from core.periods import FiscalCalendar, Period, comparable_as_of
 from core.ranking import rank_in_name_order
 from core.results import GroupBy, Leaderboard, LeaderboardRow, Metric, Scope, Subject
 from core.scorecards import cents, ratio
@@ -156,15 +156,18 @@ def _baseline(
     within: Scope,
     metric: Metric,
 ) -> Snapshot | None:
-    """The previous period in full, which most improved compares with; None otherwise."""
+    """The previous period at the same point, which most improved compares with; None
+    for other metrics. A quarter three weeks in is set against the previous quarter
+    three weeks in, so that the change is fair early in a period as well as late."""
     if metric is not Metric.MOST_IMPROVED:
         return None
-    previous = FiscalCalendar(settings.calendar).previous(period)
+    calendar = FiscalCalendar(settings.calendar)
+    previous = calendar.previous(period)
     return Snapshot.load(
         session,
         settings,
         previous,
-        as_of,
+        comparable_as_of(calendar, period, previous, as_of),
         within=within,
         by=by,
         with_lost=False,

@@ -283,6 +283,18 @@ class FiscalCalendar:
         raise PeriodError(text)
 
 
+def comparable_as_of(
+    calendar: FiscalCalendar, period: Period, previous: Period, as_of: datetime
+) -> datetime:
+    """The moment of the previous period that matches `as_of` in this one."""
+    today = calendar.local_date(as_of)
+    if not period.start <= today <= period.end:
+        return as_of  # over (or not begun): the whole previous period counts
+    offset = today - period.start
+    day = min(previous.end, previous.start + offset)
+    return calendar.start_of_day(day) + (as_of - calendar.start_of_day(today))
+
+
 def _add_months(day: date, months: int) -> date:
     """The first of the month `months` after `day`'s month (day must be a first)."""
     index = day.year * 12 + day.month - 1 + months

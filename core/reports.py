@@ -30,7 +30,7 @@ from sqlmodel import Session
 
 from core.config import Settings
 from core.org import Org
-from core.periods import FiscalCalendar, Period
+from core.periods import FiscalCalendar, Period, comparable_as_of
 from core.pipeline import forecast as build_forecast
 from core.report_deals import DealLists, ReportDeal, StageLosses, deal_lists
 from core.results import Forecast, GroupBy, Scope, Scorecard, Subject, SubjectKind
@@ -131,18 +131,6 @@ class Report:
     @property
     def slipped_amount(self) -> Decimal:
         return sum((d.amount or Decimal(0) for d in self.slipped), Decimal("0.00"))
-
-
-def comparable_as_of(
-    calendar: FiscalCalendar, period: Period, previous: Period, as_of: datetime
-) -> datetime:
-    """The moment of the previous period that matches `as_of` in this one."""
-    today = calendar.local_date(as_of)
-    if not period.start <= today <= period.end:
-        return as_of  # over (or not begun): the whole previous period counts
-    offset = today - period.start
-    day = min(previous.end, previous.start + offset)
-    return calendar.start_of_day(day) + (as_of - calendar.start_of_day(today))
 
 
 def build_report(

@@ -1,4 +1,8 @@
-"""Most improved: the change of attainment against the previous period, in points."""
+"""Most improved: the change of attainment against the previous period, in points.
+
+The previous period is taken to the same point: mid-November (the 16th) is set
+against October to the 16th.
+"""
 
 from datetime import date
 from decimal import Decimal
@@ -24,7 +28,7 @@ def test_the_change_of_attainment_is_ranked_and_reps_without_a_quota_are_left_ou
     # Ada: 500 / 1,000 = 50% in October, 1,500 / 2,000 = 75% in November: +25 points.
     company.quota(ada, OCTOBER, 1_000)
     company.quota(ada, NOVEMBER, 2_000)
-    company.deal(ada, "won", 500, date(2026, 10, 31))
+    company.deal(ada, "won", 500, date(2026, 10, 10))
     company.deal(ada, "won", 1_500, date(2026, 11, 3))
     # Bea: 90% in October, 60% in November: -30 points.
     company.quota(bea, OCTOBER, 1_000)
@@ -37,7 +41,7 @@ def test_the_change_of_attainment_is_ranked_and_reps_without_a_quota_are_left_ou
     # Dee: 200 / 800 = 25%, then 500 / 1,000 = 50%: +25 points, tied with Ada.
     company.quota(dee, OCTOBER, 800)
     company.quota(dee, NOVEMBER, 1_000)
-    company.deal(dee, "won", 200, date(2026, 10, 20))
+    company.deal(dee, "won", 200, date(2026, 10, 12))
     company.deal(dee, "won", 500, date(2026, 11, 9))
     # Eve has October's quota only.
     company.quota(eve, OCTOBER, 1_000)
@@ -56,6 +60,39 @@ def test_the_change_of_attainment_is_ranked_and_reps_without_a_quota_are_left_ou
     # Bea's 600 closed today: the day before she was at 0% of November, -90 points,
     # and third all the same.
     assert [row.movement for row in board.rows[:3]] == [0, 0, 0]
+
+
+def test_the_previous_period_counts_up_to_the_same_point(session: Session) -> None:
+    company = Company(session)
+    ada = company.rep("Ada")
+    company.quota(ada, OCTOBER, 1_000)
+    company.quota(ada, NOVEMBER, 1_000)
+    company.deal(ada, "won", 300, date(2026, 10, 5))
+    company.deal(ada, "won", 700, date(2026, 10, 28))  # after October's 16th: not counted
+    company.deal(ada, "won", 500, date(2026, 11, 9))
+    session.commit()
+
+    board = leaderboard(session, SETTINGS, NOVEMBER, MID_NOVEMBER, metric=Metric.MOST_IMPROVED)
+
+    # 50% of November by the 16th, against 30% of October by the 16th: +20 points
+    # (against the whole of October's 100% it would read -50).
+    assert [(row.subject.name, row.value) for row in board.rows] == [("Ada", Decimal("0.2"))]
+
+
+def test_a_period_that_is_over_is_set_against_the_whole_previous_one(session: Session) -> None:
+    company = Company(session)
+    ada = company.rep("Ada")
+    company.quota(ada, OCTOBER, 1_000)
+    company.quota(ada, NOVEMBER, 1_000)
+    company.deal(ada, "won", 300, date(2026, 10, 5))
+    company.deal(ada, "won", 700, date(2026, 10, 28))
+    company.deal(ada, "won", 500, date(2026, 11, 9))
+    session.commit()
+
+    board = leaderboard(session, SETTINGS, NOVEMBER, at(2026, 12, 3), metric=Metric.MOST_IMPROVED)
+
+    # November's 50% against October's 100%: -50 points.
+    assert [(row.subject.name, row.value) for row in board.rows] == [("Ada", Decimal("-0.5"))]
 
 
 def test_a_deal_closed_today_moves_a_rep_up_against_yesterday(session: Session) -> None:

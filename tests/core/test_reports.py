@@ -10,7 +10,8 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from core.config import Settings
-from core.reports import Report, build_report, comparable_as_of
+from core.periods import comparable_as_of
+from core.reports import Report, build_report
 from core.results import Scope, SubjectKind
 from tests.builders import Company, at, usd
 from tests.report_company import AFTER_Q4, CALENDAR, Q3, Q4, ReportPeople, build_report_company
