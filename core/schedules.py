@@ -85,7 +85,20 @@ class Schedule:
             latest, fire = fire, self.next_fire(fire)
         return latest
 
+    def latest(self, now: datetime) -> datetime | None:
+        """The latest fire time at or before `now`, looked for up to four years back."""
+        for back in _LOOK_BACK:
+            found = self.due(now, back)
+            if found is not None:
+                return found
+        return None
 
+    def fires_at(self, instant: datetime) -> bool:
+        """Whether `instant` is one of the schedule's fire times."""
+        return self.next_fire(instant - _TICK) == instant
+
+
+_LOOK_BACK = tuple(timedelta(days=days) for days in (1, 8, 32, 367, 4 * 366 + 1))
 _TICK = timedelta(microseconds=1)
 
 

@@ -1,15 +1,17 @@
-"""`quotabot jobs list|run`: the scheduled posts' next times, and running one now.
+"""`quotabot jobs list|run`: the scheduled jobs, and running one now.
 
-`jobs run` goes the way a scheduled run goes: it claims a run (of its own, apart from
-the scheduled ones) and records its delivery, so it keeps to quiet hours too. With
-`--dry-run` it posts nothing and prints the post instead.
+`jobs run NAME` runs a job the way the scheduler runs it: for one slot (its latest fire
+time, or the one named with `--slot`), claimed in the database under the very key the
+scheduler uses, so that a slot is posted once however many times it is run, by hand or
+by any replica. `--force` posts it again on purpose, as a run of its own. It keeps to
+quiet hours too. With `--dry-run` it claims nothing and prints the post instead.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -18,62 +20,68 @@ from rich.table import Table
 from adapters.console.render import render, save_images
 from adapters.slack.config import API_URL, BOT_TOKEN, SLACK_API
 from adapters.slack.delivery import Delivery, web_client
-from core.models import Subscription
-from core.schedules import ScheduleError, in_posting_hours
+from adapters.teams.config import TeamsConfigError, teams_config
+from adapters.teams.http import proactive_sender
+from core.models import DeliveryState, ScheduledDelivery
+from core.schedules import ScheduleError
 from core.subscriptions import subscriptions
-from core.wins import imports_with_wins
 from quotabot import output
-from quotabot.cli_housekeeping import housekeeping_rows, print_housekeeping
 from quotabot.cli_reports import console, parse_as_of
 from quotabot.context import AppContext
+from quotabot.job_slots import check_slot, find_job, latest_slot, parse_slot
 from quotabot.scheduling import runner_for
+from scheduler.claims import deliveries, run_at
+from scheduler.delivery import Sender
 from scheduler.jobs import Job, build_post, jobs_of
 
-UPCOMING = 3  # fire times shown per subscription with --json
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+UPCOMING = 3  # fire times shown per job with --json
+LOCAL = "%a %Y-%m-%d %H:%M"
 
 
 @click.group("jobs")
 def jobs_group() -> None:
-    """The scheduled posts: when each goes next, and running one now."""
+    """The scheduled jobs: when each goes next, and running one now."""
 
 
 @jobs_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 @click.pass_obj
 def list_(app: AppContext, as_json: bool) -> None:
-    """Every subscription and housekeeping job, and its next fire times, the soonest first."""
-    with app.session() as session:
-        found = subscriptions(session)
-    rows = [_row(app, subscription) for subscription in found] + housekeeping_rows(app)
-    rows.sort(key=lambda row: (row["next"] is None, row["next"] or ""))
+    """Every job: its name, kind, targets and next run, the soonest first."""
+    rows = [_row(app, job) for job in _jobs(app).values()]
+    rows.sort(key=lambda row: (row["next"] is None, row["next"] or "", str(row["name"])))
     if as_json:
         click.echo(output.dumps(rows))
         return
-    print_housekeeping([row for row in rows if row["subscription"] is None])
-    rows = [row for row in rows if row["subscription"] is not None]
     if not rows:
-        click.echo("No scheduled posts; add one with `quotabot subscriptions add`.")
+        click.echo("No scheduled jobs; add one with `quotabot subscriptions add`.")
         return
-    table = Table(title="Scheduled posts", title_justify="left")
-    for name in ("Subscription", "Kind", "Where", "Cron", "Time zone", "Next (local)", "Job"):
+    table = Table(title="Scheduled jobs", title_justify="left")
+    table.add_column("Name", no_wrap=True)
+    for name in ("Kind", "Targets", "Schedule", "Next (local)", "Last (local)"):
         table.add_column(name)
     for row in rows:
         upcoming = row["upcoming_local"]
+        targets = row["targets"]
         table.add_row(
-            str(row["subscription"]),
+            str(row["name"]),
             str(row["kind"]),
-            str(row["where"]),
-            str(row["cron"]),
-            str(row["timezone"]),
+            "\n".join(targets) if isinstance(targets, list) else "",
+            f"{row['cron']} {row['timezone']}" if row["cron"] else "",
             upcoming[0] if isinstance(upcoming, list) and upcoming else str(row["problem"]),
-            str(row["job"]),
+            str(row["last_local"] or ""),
         )
     console().print(table)
 
 
 @jobs_group.command("run")
-@click.argument("subscription_id", metavar="SUBSCRIPTION_ID", type=int)
+@click.argument("name")
+@click.option(
+    "--slot",
+    metavar="ISO-TIME",
+    help="The fire time to run it for, e.g. 2026-12-01T09:00+01:00 [default: the latest].",
+)
+@click.option("--force", is_flag=True, help="Post again even if that slot went out already.")
 @click.option("--dry-run", is_flag=True, help="Print the post instead of posting it.")
 @click.option(
     "--out",
@@ -87,52 +95,67 @@ def list_(app: AppContext, as_json: bool) -> None:
     "--as-of",
     "as_of",
     metavar="INSTANT",
-    help="Build the post as of this instant, e.g. 2026-12-01T09:00+01:00 [default: now].",
+    help="Run as of this instant, e.g. 2026-12-01T09:00+01:00 [default: now].",
 )
 @click.pass_obj
 def run(
     app: AppContext,
-    subscription_id: int,
+    name: str,
+    slot: str | None,
+    force: bool,
     dry_run: bool,
     out: Path,
     no_charts: bool,
     as_of: str | None,
 ) -> None:
-    """Post one subscription's post now, to its target alone."""
+    """Run the job NAME now, for its latest fire time or --slot; once per slot."""
     now = parse_as_of(app, as_of)
+    job = find_job(_jobs(app), name)
     with app.session() as session:
-        subscription = session.get(Subscription, subscription_id)
-    if subscription is None:
-        raise click.ClickException(
-            f"there is no subscription number {subscription_id}; `quotabot jobs list` shows them"
-        )
-    [job] = jobs_of([subscription]).values()
-    fire_time = _latest_wins(app) if job.as_it_happens else now
+        if slot is None:
+            fire_time = latest_slot(job, session, app.settings, now)
+        else:
+            fire_time = check_slot(job, parse_slot(slot, job), session, app.settings)
     if dry_run:
         _print_post(app, job, fire_time, now, out, charts=not no_charts)
         return
 
-    if subscription.platform != "slack":
-        raise click.ClickException(
-            f"posting to {subscription.platform} is not built yet; --dry-run shows the post"
-        )
-    runner = runner_for(app, _slack())
+    runner = runner_for(app, *_senders(app, job))
     runner.charts = not no_charts
-    outcome = asyncio.run(runner.fire(job, fire_time, now=now, manual=True))
+    outcome = asyncio.run(runner.fire(job, fire_time, now=now, manual=force))
 
-    where = _where(subscription)
-    if outcome.sent:
-        click.echo(f"Posted subscription {subscription_id} to {where}.")
+    slot_text = _slot_text(job, fire_time)
+    if outcome.run_id is None:
+        _already(app, job, fire_time, slot_text)
         return
-    if not in_posting_hours(now, subscription.timezone):
-        local = now.astimezone(job.schedule.zone)
+    with app.session() as session:
+        done = deliveries(session, outcome.run_id)
+    for delivery in done:
+        _say(delivery, job, now)
+    if not any(delivery.state == DeliveryState.SENT for delivery in done):
         raise click.ClickException(
-            f"not posted: it is {local:%H:%M} in {subscription.timezone}, in quiet hours; "
-            "scheduled posts go out only from 07:00 to 20:00 (try --dry-run to see it)"
+            f"{job.key} at {slot_text} reached none of its targets; "
+            f"`quotabot -v jobs run {job.key}{'' if force else ' --force'}` logs why"
         )
-    raise click.ClickException(
-        f"could not post to {where}; `quotabot -v jobs run {subscription_id}` logs why"
-    )
+
+
+def _jobs(app: AppContext) -> dict[str, Job]:
+    with app.session() as session:
+        return jobs_of(subscriptions(session))
+
+
+def _senders(app: AppContext, job: Job) -> tuple[Delivery | None, Sender | None]:
+    """Slack's and Teams' senders, for the platforms that the job posts to."""
+    platforms = {target.platform for _, target in job.targets}
+    slack = _slack() if "slack" in platforms else None
+    teams = None
+    if "teams" in platforms:
+        try:
+            config = teams_config(os.environ)
+        except TeamsConfigError as error:
+            raise click.ClickException(str(error)) from None
+        teams = proactive_sender(config, app.session)
+    return slack, teams
 
 
 def _slack() -> Delivery:
@@ -146,13 +169,34 @@ def _slack() -> Delivery:
     return Delivery(web_client(token, api_url))
 
 
-def _latest_wins(app: AppContext) -> datetime:
-    """A celebration is of one import's wins: run now, it celebrates the latest."""
+def _already(app: AppContext, job: Job, fire_time: datetime, slot_text: str) -> None:
+    """The slot was run before: say how it went, and how to post it once more."""
     with app.session() as session:
-        stamps = imports_with_wins(session, app.settings.stages, since=EPOCH)
-    if not stamps:
-        raise click.ClickException("no import has turned a deal won yet: nothing to celebrate")
-    return stamps[-1]
+        claimed = run_at(session, job.key, fire_time)
+        done = deliveries(session, claimed.id) if claimed and claimed.id else []
+    states = ", ".join(f"{_where(item.target)} {item.state}" for item in done) or "no targets"
+    by = f" by {claimed.claimed_by} at {claimed.claimed_at.isoformat()}" if claimed else ""
+    click.echo(
+        f"{job.key} at {slot_text} was run already{by}: {states}. "
+        "Nothing posted; --force posts it again."
+    )
+
+
+def _say(delivery: ScheduledDelivery, job: Job, now: datetime) -> None:
+    where = _where(delivery.target)
+    if delivery.state == DeliveryState.SENT:
+        click.echo(f"Posted {job.key} to {where}.")
+    elif delivery.last_error == "quiet hours":
+        local = now.astimezone(job.schedule.zone)
+        click.echo(
+            f"Not posted to {where}: it is {local:%H:%M} in {job.post.timezone}, in quiet "
+            "hours; scheduled posts go out only from 07:00 to 20:00 (try --dry-run to see it)",
+            err=True,
+        )
+    elif delivery.state == DeliveryState.SKIPPED:
+        click.echo(f"Not posted to {where}: {delivery.last_error}.", err=True)
+    else:
+        click.echo(f"Could not post to {where}: {delivery.last_error}", err=True)
 
 
 def _print_post(
@@ -163,24 +207,24 @@ def _print_post(
             reply = await build_post(
                 job.post, session, app.settings, now, fire_time=fire_time, charts=charts
             )
-        [(subscription_id, _)] = job.targets
-        images = save_images(reply, out, f"subscription-{subscription_id}")
+        images = save_images(reply, out, job.key.replace(":", "-"))
         console().print(render(reply, images))
 
     asyncio.run(build())
 
 
-def _row(app: AppContext, subscription: Subscription) -> dict[str, object]:
-    [job] = jobs_of([subscription]).values()
+def _row(app: AppContext, job: Job) -> dict[str, object]:
     row: dict[str, object] = {
-        "subscription": subscription.id,
-        "kind": subscription.kind,
-        "where": _where(subscription),
-        "cron": subscription.cron,
-        "timezone": subscription.timezone,
-        "job": job.key,
+        "name": job.key,
+        "kind": job.post.kind,
+        "targets": [_where(target.key) for _, target in job.targets],
+        "subscriptions": [number for number, _ in job.targets],
+        "cron": job.post.cron,
+        "timezone": job.post.timezone,
         "next": None,
         "upcoming_local": [],
+        "last": None,
+        "last_local": None,
         "problem": "",
     }
     if job.as_it_happens:
@@ -188,24 +232,31 @@ def _row(app: AppContext, subscription: Subscription) -> dict[str, object]:
         return row
     try:
         fires = job.schedule.fire_times(app.now, UPCOMING)
+        last = job.schedule.latest(app.now)
     except ScheduleError as error:
         row["problem"] = f"cannot be scheduled: {error}"
         return row
+    if last is not None:
+        row["last"] = last.isoformat()
+        row["last_local"] = last.astimezone(job.schedule.zone).strftime(LOCAL)
     if not fires:
         row["problem"] = "never fires again"
         return row
     row["next"] = fires[0].isoformat()
-    row["upcoming_local"] = [
-        fire.astimezone(job.schedule.zone).strftime("%a %Y-%m-%d %H:%M") for fire in fires
-    ]
+    row["upcoming_local"] = [fire.astimezone(job.schedule.zone).strftime(LOCAL) for fire in fires]
     return row
 
 
-def _where(subscription: Subscription) -> str:
-    place = subscription.target
-    if subscription.workspace:
-        place = f"{subscription.workspace}/{place}"
-    return f"{subscription.platform} {place}"
+def _slot_text(job: Job, fire_time: datetime) -> str:
+    if job.as_it_happens:
+        return fire_time.isoformat()
+    return fire_time.astimezone(job.schedule.zone).strftime(f"{LOCAL} %Z")
+
+
+def _where(target_key: str) -> str:
+    """A delivery's target, "slack:T0123:C0456", as "slack T0123/C0456"."""
+    platform, workspace, place = target_key.split(":", 2)
+    return f"{platform} {workspace}/{place}" if workspace else f"{platform} {place}"
 
 
 COMMANDS = [jobs_group]

@@ -74,6 +74,13 @@ def run_exists(session: Session, job_key: str, fire_time: datetime) -> bool:
     return session.exec(query).first() is not None
 
 
+def run_at(session: Session, job_key: str, fire_time: datetime) -> ScheduledRun | None:
+    query = select(ScheduledRun).where(
+        ScheduledRun.job_key == job_key, ScheduledRun.fire_time == fire_time
+    )
+    return session.exec(query).first()
+
+
 def unfinished(
     session: Session, *, run_id: int | None = None, since: datetime, now: datetime
 ) -> list[Unfinished]:

@@ -64,6 +64,18 @@ def process_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+def forced_key(job_key: str, asked: datetime) -> str:
+    """The key of a run asked for again on purpose: `manual:<when asked>:<job key>`."""
+    return f"{MANUAL}:{asked.astimezone(UTC):%Y%m%dT%H%M%S%f}:{job_key}"
+
+
+def job_key_of(run_key: str) -> str:
+    """The key of the job that a run (scheduled, or asked for again) belongs to."""
+    if run_key.startswith(f"{MANUAL}:"):
+        return run_key.split(":", 2)[2]
+    return run_key
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one call did: the run it claimed (None: another process had), and where its
@@ -93,9 +105,14 @@ class Runner:
     async def fire(
         self, job: Job, fire_time: datetime, *, now: datetime | None = None, manual: bool = False
     ) -> Outcome:
-        """Claim `job`'s run at `fire_time` and send its deliveries; nothing if claimed."""
+        """Claim `job`'s run at `fire_time` and send its deliveries; nothing if claimed.
+
+        A `manual` run is one asked for again on purpose: it is claimed under a key of its
+        own, made unique by the moment it was asked for, so it posts even when the
+        scheduled run at `fire_time` went out already.
+        """
         now = now or utcnow()
-        key = f"{MANUAL}:{job.key}" if manual else job.key
+        key = forced_key(job.key, utcnow()) if manual else job.key
         targets = [target.key for _, target in job.targets]
         with self.open_session() as session:
             run_id = claim_run(session, key, fire_time, targets, now=now, claimed_by=self.name)
@@ -125,7 +142,7 @@ class Runner:
         skipped: list[str] = []
         failed: list[str] = []
         for run_id, items in by_run.items():
-            job = jobs.get(items[0].job_key.removeprefix(f"{MANUAL}:"))
+            job = jobs.get(job_key_of(items[0].job_key))
             if items[0].fire_time < now - self.late or job is None:
                 reason = "too late" if job is not None else "no longer subscribed"
                 skipped += self._skip(items, reason)

@@ -130,7 +130,7 @@ def mount(
     config = teams_config(environ)
     # botbuilder reads the channel's signing keys from this class attribute.
     ChannelValidation.open_id_metadata_endpoint = config.openid_metadata_url
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_settings_of(config)))
+    adapter = adapter_of(config)
 
     images = ChartImages(config.chart_key, config.public_url)
     delivery = Delivery(backoff=backoff)
@@ -157,6 +157,21 @@ def mount(
     _announce(config)
     sender = TeamsSender(adapter, config.app_id, open_session, delivery, images)
     return Teams(config, adapter, bot, sender)
+
+
+def adapter_of(config: TeamsConfig) -> CloudAdapter:
+    return CloudAdapter(ConfigurationBotFrameworkAuthentication(_settings_of(config)))
+
+
+def proactive_sender(
+    config: TeamsConfig, open_session: Callable[[], Session], *, backoff: float = BACKOFF
+) -> TeamsSender:
+    """A sender for a process that serves no HTTP (`quotabot jobs run`): its charts go
+    into the cards as data URIs, since no server of its own is there to serve them."""
+    images = ChartImages(config.chart_key, public_url=None)
+    return TeamsSender(
+        adapter_of(config), config.app_id, open_session, Delivery(backoff=backoff), images
+    )
 
 
 def _settings_of(config: TeamsConfig) -> SimpleNamespace:

@@ -1,4 +1,4 @@
-"""`quotabot jobs list|run`: next fire times, a dry run, and a post that reaches Slack."""
+"""`quotabot jobs list|run`: the jobs and their next runs, and one run now, once per slot."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from tests.fakes.slack_api import BOT_TOKEN, SlackApiDouble
 from tests.scheduler.wins import win_two_deals
 from tests.slack.conftest import LoopThread
 
-NINE_IN_ROME = "2026-12-01T09:00+01:00"
+NINE_IN_ROME = "2026-12-01T09:00+01:00"  # a Tuesday
+HALF_PAST_NINE = "2026-12-01T09:30+01:00"
 
 
 @pytest.fixture
@@ -54,31 +55,72 @@ def subscribe(database: str, cron: str = "0 9 * * 1-5", target: str = "C0SALES")
     assert added.exit_code == 0, added.output
 
 
-def test_jobs_list_shows_the_next_fire_times(database: str) -> None:
+def jobs(database: str) -> list[dict[str, object]]:
+    listed = run(database, "jobs", "list", "--json")
+    assert listed.exit_code == 0, listed.output
+    rows: list[dict[str, object]] = json.loads(listed.output)
+    return rows
+
+
+def the_name(database: str) -> str:
+    [row] = jobs(database)
+    return str(row["name"])
+
+
+def runs(database: str) -> list[tuple[ScheduledRun, list[ScheduledDelivery]]]:
+    engine = open_database(database)
+    with Session(engine) as session:
+        found = [
+            (run, list(session.exec(select(ScheduledDelivery).where(
+                ScheduledDelivery.run_id == run.id))))
+            for run in session.exec(select(ScheduledRun).order_by(ScheduledRun.id))  # type: ignore[arg-type]
+        ]  # fmt: skip
+    engine.dispose()
+    return found
+
+
+def slack_env(slack: SlackApiDouble) -> dict[str, str]:
+    return {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": slack.api_url}
+
+
+def test_jobs_list_shows_each_job_its_targets_and_next_runs(database: str) -> None:
     subscribe(database)
+    subscribe(database, target="C0EMEA")  # the same post: the same job, a second target
     subscribe(database, cron="30 8 * * 1", target="C0EMEA")
 
-    result = run(database, "jobs", "list", "--json")
+    rows = jobs(database)
 
-    assert result.exit_code == 0, result.output
-    rows = [row for row in json.loads(result.output) if row["subscription"] is not None]
-    assert sorted(row["subscription"] for row in rows) == [1, 2]
-    assert [row["next"] for row in rows] == sorted(row["next"] for row in rows)
-    for row in rows:
-        first = datetime.fromisoformat(row["next"])
-        assert len(row["upcoming_local"]) == 3
-        assert row["job"].startswith("leaderboard:")
-        assert first.tzinfo is not None
-    weekday = next(row for row in rows if row["subscription"] == 1)
-    assert all(time.endswith("09:00") for time in weekday["upcoming_local"])
-    assert not any(time.startswith(("Sat", "Sun")) for time in weekday["upcoming_local"])
+    assert len(rows) == 2
+    assert [row["next"] for row in rows] == sorted(str(row["next"]) for row in rows)
+    weekday = next(row for row in rows if row["cron"] == "0 9 * * 1-5")
+    assert weekday["kind"] == "leaderboard"
+    assert str(weekday["name"]).startswith("leaderboard:")
+    assert weekday["targets"] == ["slack T0TEST/C0SALES", "slack T0TEST/C0EMEA"]
+    assert weekday["subscriptions"] == [1, 2]
+    upcoming = weekday["upcoming_local"]
+    assert isinstance(upcoming, list)
+    assert len(upcoming) == 3
+    assert all(time.endswith("09:00") for time in upcoming)
+    assert not any(time.startswith(("Sat", "Sun")) for time in upcoming)
+    assert datetime.fromisoformat(str(weekday["next"])).tzinfo is not None
 
 
-def test_a_dry_run_prints_the_post(database: str, tmp_path: Path) -> None:
+def test_the_table_names_every_job(database: str) -> None:
     subscribe(database)
 
+    result = run(database, "jobs", "list")
+
+    assert result.exit_code == 0, result.output
+    assert the_name(database) in result.output
+    assert "T0TEST/C0SALES" in result.output
+
+
+def test_a_dry_run_prints_the_post_and_claims_nothing(database: str, tmp_path: Path) -> None:
+    subscribe(database)
+    prefix = the_name(database)[:16]
+
     result = run(
-        database, "jobs", "run", "1", "--dry-run", "--as-of", NINE_IN_ROME,
+        database, "jobs", "run", prefix, "--dry-run", "--as-of", NINE_IN_ROME,
         "--out", str(tmp_path / "charts"),
     )  # fmt: skip
 
@@ -86,48 +128,141 @@ def test_a_dry_run_prints_the_post(database: str, tmp_path: Path) -> None:
     assert "Daily leaderboard · won revenue · 2026-Q4" in result.output
     assert "Bea Rossi · $36,000" in result.output
     assert "Figures as of the latest CRM update" in result.output
-    assert (tmp_path / "charts" / "subscription-1-1.png").exists()
+    assert len(list((tmp_path / "charts").glob("leaderboard-*-1.png"))) == 1
+    assert runs(database) == []
 
 
-def test_a_run_posts_to_slack_through_a_claimed_run(database: str, slack: SlackApiDouble) -> None:
+def test_a_run_posts_the_latest_slot_once_under_the_schedulers_own_claim(
+    database: str, slack: SlackApiDouble
+) -> None:
     subscribe(database)
-    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": slack.api_url}
+    name = the_name(database)
 
-    result = run(database, "jobs", "run", "1", "--no-charts", "--as-of", NINE_IN_ROME, env=env)
+    first = run(database, "jobs", "run", name, "--no-charts", "--as-of", HALF_PAST_NINE,
+                env=slack_env(slack))  # fmt: skip
+    again = run(database, "jobs", "run", name, "--no-charts", "--as-of", HALF_PAST_NINE,
+                env=slack_env(slack))  # fmt: skip
 
-    assert result.exit_code == 0, result.output
-    assert result.output == "Posted subscription 1 to slack T0TEST/C0SALES.\n"
+    assert first.exit_code == 0, first.output
+    assert first.output == f"Posted {name} to slack T0TEST/C0SALES.\n"
+    assert again.exit_code == 0, again.output
+    assert f"{name} at Tue 2026-12-01 09:00 CET was run already by " in again.output
+    assert "slack T0TEST/C0SALES sent. Nothing posted; --force posts it again." in again.output
     [post] = slack.calls_of("chat.postMessage")
     assert post.body["channel"] == "C0SALES"
-    engine = open_database(database)
-    with Session(engine) as session:
-        [claimed] = session.exec(select(ScheduledRun))
-        [delivery] = session.exec(select(ScheduledDelivery))
-    engine.dispose()
-    assert claimed.job_key.startswith("manual:leaderboard:")
+    [(claimed, [delivery])] = runs(database)
+    assert claimed.job_key == name  # the key the scheduler claims: it will not post again
+    assert claimed.fire_time == datetime.fromisoformat(NINE_IN_ROME)
     assert delivery.state == "sent"
+
+
+def test_force_posts_the_same_slot_again_as_a_run_of_its_own(
+    database: str, slack: SlackApiDouble
+) -> None:
+    subscribe(database)
+    name = the_name(database)
+    args = ("jobs", "run", name, "--no-charts", "--as-of", HALF_PAST_NINE)
+    run(database, *args, env=slack_env(slack))
+
+    forced = [run(database, *args, "--force", env=slack_env(slack)) for _ in range(2)]
+
+    assert [result.exit_code for result in forced] == [0, 0]
+    assert len(slack.calls_of("chat.postMessage")) == 3
+    keys = [claimed.job_key for claimed, _ in runs(database)]
+    assert keys[0] == name
+    assert all(key.startswith("manual:") and key.endswith(f":{name}") for key in keys[1:])
+    assert len(set(keys)) == 3
+
+
+def test_a_named_slot_is_run_for_that_fire_time(database: str, slack: SlackApiDouble) -> None:
+    subscribe(database)
+    name = the_name(database)
+
+    result = run(
+        database, "jobs", "run", name, "--slot", "2026-11-30T09:00", "--no-charts",
+        "--as-of", HALF_PAST_NINE, env=slack_env(slack),
+    )  # fmt: skip
+
+    assert result.exit_code == 0, result.output
+    [(claimed, _)] = runs(database)
+    assert claimed.fire_time == datetime.fromisoformat("2026-11-30T09:00+01:00")
+
+
+def test_a_slot_that_is_not_a_fire_time_is_refused_with_the_nearest_ones(
+    database: str, slack: SlackApiDouble
+) -> None:
+    subscribe(database)
+    name = the_name(database)
+
+    result = run(database, "jobs", "run", name, "--slot", "2026-11-29T09:00",
+                 env=slack_env(slack))  # fmt: skip
+
+    assert result.exit_code == 1
+    assert (
+        f"Sun 2026-11-29 09:00 CET is not a fire time of {name}, which fires at "
+        "'0 9 * * 1-5' in Europe/Rome; the nearest are Fri 2026-11-27 09:00 CET and "
+        "Mon 2026-11-30 09:00 CET"
+    ) in result.output
+    assert slack.calls == []
+    assert runs(database) == []
+
+
+def test_a_slot_that_is_not_an_instant_is_named(database: str) -> None:
+    subscribe(database)
+
+    result = run(database, "jobs", "run", the_name(database), "--slot", "monday")
+
+    assert result.exit_code == 2
+    assert "'monday' is not an instant; write it as 2026-12-01T09:00+01:00" in result.output
+
+
+def test_an_unknown_name_is_answered_with_the_names_there_are(database: str) -> None:
+    subscribe(database)
+    subscribe(database, cron="30 8 * * 1")
+    names = sorted(str(row["name"]) for row in jobs(database))
+
+    unknown = run(database, "jobs", "run", "leaderbord", "--dry-run")
+    ambiguous = run(database, "jobs", "run", "leaderboard:", "--dry-run")
+
+    assert unknown.exit_code == 1
+    assert f"there is no job 'leaderbord'; the jobs are {names[0]}, {names[1]}" in unknown.output
+    assert ambiguous.exit_code == 1
+    assert "'leaderboard:' is the start of 2 jobs' names" in ambiguous.output
+
+
+def test_with_no_jobs_it_says_how_to_make_one(database: str) -> None:
+    result = run(database, "jobs", "run", "4", "--dry-run")
+
+    assert result.exit_code == 1
+    assert "there are no jobs; add a subscription with `quotabot subscriptions add`" in (
+        result.output
+    )
 
 
 def test_a_run_in_quiet_hours_posts_nothing_and_says_why(
     database: str, slack: SlackApiDouble
 ) -> None:
     subscribe(database)
-    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": slack.api_url}
 
     result = run(
-        database, "jobs", "run", "1", "--no-charts", "--as-of", "2026-12-01T22:00+01:00", env=env
-    )
+        database, "jobs", "run", the_name(database), "--no-charts",
+        "--as-of", "2026-12-01T22:00+01:00", env=slack_env(slack),
+    )  # fmt: skip
 
     assert result.exit_code == 1
     assert "it is 22:00 in Europe/Rome, in quiet hours" in result.output
     assert slack.calls_of("chat.postMessage") == []
 
 
-def test_running_what_is_not_there_says_how_to_find_it(database: str) -> None:
-    result = run(database, "jobs", "run", "4", "--dry-run")
+def test_posting_to_slack_needs_the_bot_token(database: str) -> None:
+    subscribe(database)
+
+    result = run(database, "jobs", "run", the_name(database), "--as-of", NINE_IN_ROME,
+                 env={"SLACK_BOT_TOKEN": ""})  # fmt: skip
 
     assert result.exit_code == 1
-    assert "no subscription number 4; `quotabot jobs list` shows them" in result.output
+    assert "SLACK_BOT_TOKEN is not set" in result.output
+    assert runs(database) == []
 
 
 def test_celebrations_are_listed_and_the_latest_wins_shown(database: str) -> None:
@@ -136,21 +271,22 @@ def test_celebrations_are_listed_and_the_latest_wins_shown(database: str) -> Non
         "--kind", "celebrations",
     )  # fmt: skip
     assert added.exit_code == 0, added.output
-    nothing = run(database, "jobs", "run", "1", "--dry-run")
+    name = the_name(database)
+    nothing = run(database, "jobs", "run", name, "--dry-run")
     engine = open_database(database)
     with Session(engine) as session:
         win_two_deals(session)
     engine.dispose()
 
-    listed = [
-        row
-        for row in json.loads(run(database, "jobs", "list", "--json").output)
-        if row["subscription"] is not None
-    ]
-    shown = run(database, "jobs", "run", "1", "--dry-run", "--no-charts")
+    [listed] = jobs(database)
+    shown = run(database, "jobs", "run", name, "--dry-run", "--no-charts")
+    wrong = run(database, "jobs", "run", name, "--dry-run", "--slot", "2026-12-01T09:00Z")
 
     assert "no import has turned a deal won yet" in nothing.output
-    assert listed[0]["problem"] == "posted as deals are won"
+    assert listed["problem"] == "posted as deals are won"
     assert shown.exit_code == 0, shown.output
     assert "🎉 2 deals won" in shown.output
     assert "Ada Lovelace won Acme renewal (Acme Corp): $20,000" in shown.output
+    assert "is not the time of an import that turned deals won; the latest are: 20" in (
+        wrong.output
+    )
