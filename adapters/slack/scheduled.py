@@ -2,8 +2,14 @@
 
 It reuses the delivery of answers (adapters.slack.delivery): charts go up with
 files_upload_v2 and show in image blocks, a 429 waits as long as its Retry-After says
-and a 5xx is tried again. On top of that it keeps to Slack's pace for posting: about
-one message per second in each channel.
+and a 5xx or a timeout is tried again with growing pauses. On top of that it keeps to
+Slack's pace for posting (chat.postMessage): about one message per second in each
+channel, and a limit for the whole workspace, which Slack does not publish beyond
+"several hundred messages per minute"; Quotabot keeps to 300 a minute, one every 0.2 s,
+so that a fan-out to many channels is spread out instead of being refused.
+
+The pace is kept per process: several replicas posting at once could together go past
+the workspace's limit, and Slack's 429s (waited out) are then what slows them down.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from adapters.slack.delivery import Delivery, Where
@@ -21,15 +27,19 @@ from core.subscriptions import Posted, Target
 logger = logging.getLogger(__name__)
 
 PER_CHANNEL = 1.0  # seconds between two posts to one channel
+PER_WORKSPACE = 300  # posts a minute into one workspace, all channels together
 
 
 @dataclass
 class SlackSender:
     delivery: Delivery
     interval: float = PER_CHANNEL
+    per_minute: int = PER_WORKSPACE
     clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     _last: dict[str, float] = field(default_factory=dict)
     _locks: dict[str, asyncio.Lock] = field(default_factory=dict)
+    _next_turn: dict[str, float] = field(default_factory=dict)  # per workspace
 
     async def send(self, target: Target, reply: Reply) -> Posted | None:
         """Post to a channel, or to a person's messages with the app (by their user id);
@@ -40,9 +50,20 @@ class SlackSender:
             wait = self._last.get(channel, -self.interval) + self.interval - self.clock()
             if wait > 0:
                 logger.debug("waiting %.2f s before posting to %s again", wait, channel)
-                await asyncio.sleep(wait)
+                await self.sleep(wait)
+            await self._workspace_turn(target.workspace)
             try:
                 where = Where(user_id=channel, channel_id=channel)
                 return await self.delivery.send(reply.shown_to(Visibility.CHANNEL), where)
             finally:
                 self._last[channel] = self.clock()
+
+    async def _workspace_turn(self, workspace: str) -> None:
+        """Wait for this post's turn in the workspace: turns are handed out one every
+        60 / per_minute seconds, in the order asked for (no await between the two steps,
+        so no other post can take the same turn)."""
+        now = self.clock()
+        turn = max(now, self._next_turn.get(workspace, now))
+        self._next_turn[workspace] = turn + 60.0 / self.per_minute
+        if turn > now:
+            await self.sleep(turn - now)

@@ -4,7 +4,8 @@ It answers the way Slack does, for the methods Quotabot calls, and records every
 the method, its arguments (form, JSON or query, merged) and its headers, never the
 token. Tests start it on an ephemeral port, point SLACK_API_URL at `api_url`, and read
 `calls` afterwards. It can also misbehave on purpose: `fail("chat.postMessage", 429,
-retry_after=1)` makes the next call of that method answer 429 with Retry-After.
+retry_after=1)` makes the next call of that method answer 429 with Retry-After; with
+`limits` it keeps chat.postMessage's rate limits (PostingLimits) as Slack does.
 
 Like Slack, it finishes an upload asynchronously: a file is "processed" only after
 `processing_polls` calls of files.info, and a block that shows an unprocessed or
@@ -83,6 +84,34 @@ class Fault:
 
 
 @dataclass
+class PostingLimits:
+    """chat.postMessage's limits, as Slack keeps them: one post a second in a channel,
+    and a pace for the whole workspace with a few posts of burst above it. A post past
+    either is answered 429 with Retry-After: 1, and not posted."""
+
+    per_channel: float = 1.0  # seconds between two posts into one channel
+    per_minute: int = 300  # posts a minute into the workspace
+    burst: int = 5  # posts the workspace takes at once above its pace
+    _last: dict[str, float] = field(default_factory=dict)
+    _tokens: float = -1.0
+    _filled_at: float = 0.0
+
+    def admits(self, channel: str, now: float) -> bool:
+        """Whether a post into `channel` at `now` is within the limits (and counts it)."""
+        if self._tokens < 0:
+            self._tokens, self._filled_at = float(self.burst), now
+        rate = self.per_minute / 60.0
+        self._tokens = min(float(self.burst), self._tokens + (now - self._filled_at) * rate)
+        self._filled_at = now
+        last = self._last.get(channel)
+        if self._tokens < 1.0 or (last is not None and now - last < self.per_channel):
+            return False
+        self._tokens -= 1.0
+        self._last[channel] = now
+        return True
+
+
+@dataclass
 class SlackFile:
     id: str
     filename: str
@@ -96,7 +125,11 @@ class SlackFile:
 @dataclass
 class SlackApiDouble:
     processing_polls: int = 2  # the first files.info finds a new file unprocessed
+    limits: PostingLimits | None = None  # chat.postMessage's rate limits, when kept
+    latency: float = 0.0  # seconds each chat.postMessage takes to answer
     calls: list[Call] = field(default_factory=list)
+    posts: list[Call] = field(default_factory=list)  # the chat.postMessage calls accepted
+    limited: list[Call] = field(default_factory=list)  # and those refused with 429
     users: dict[str, Answer] = field(default_factory=dict)
     files: dict[str, SlackFile] = field(default_factory=dict)
     faults: dict[str, Fault] = field(default_factory=dict)
@@ -250,7 +283,7 @@ class SlackApiDouble:
         method = request.match_info["method"]
         body = await _arguments(request)
         self._record(method, request, body)
-        failed = self._fault(method)
+        failed = self._fault(method) or self._limit(method, body)
         if failed is not None:
             return failed
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
@@ -263,6 +296,16 @@ class SlackApiDouble:
         if handler is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
         return web.json_response(await handler(request, body))
+
+    def _limit(self, method: str, body: dict[str, Any]) -> web.Response | None:
+        if self.limits is None or method != "chat.postMessage":
+            return None
+        if self.limits.admits(str(body.get("channel")), time.monotonic()):
+            return None
+        self.limited.append(self.calls[-1])
+        return web.json_response(
+            {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+        )
 
     async def _upload(self, request: web.Request) -> web.Response:
         data = await request.read()
@@ -349,6 +392,9 @@ class SlackApiDouble:
     async def _post_message(self, _request: web.Request, body: dict[str, Any]) -> Answer:
         if self._bad_blocks(_blocks(body)):
             return {"ok": False, "error": "invalid_blocks"}
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        self.posts.append(self.calls[-1])
         ts = f"{time.time():.6f}"
         self.messages.append((str(body.get("channel")), ts))
         return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": {"ts": ts}}
