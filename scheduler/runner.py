@@ -5,7 +5,9 @@ the tests call with a fire time of their choosing: it claims the run (scheduler.
 and sends the run's deliveries. `resume` finishes the deliveries that a run left
 behind: those of a process that stopped half-way, and those that failed and are to be
 tried again. The post itself is built once per call, and only if something is to be
-sent.
+sent. Up to `concurrency` deliveries of a run are on their way at once, so that the
+platforms' round trips do not slow a fan-out below the pace its senders keep; should
+the process stop, those already taken wait out their lease, and no new one starts.
 
 Quiet hours (core.schedules): a delivery is sent only while it is between 07:00 and
 20:00 on its subscription's clock; one that comes due outside those hours (a late run,
@@ -18,6 +20,7 @@ short reference, and the reference is recorded with the delivery.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import socket
@@ -57,6 +60,7 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=10)  # how long a taken delivery is left to the one who took it
 ATTEMPTS = 3  # tries of one delivery before it is given up as failed
 LATE = timedelta(hours=2)  # a run unfinished for longer than this is not finished
+CONCURRENCY = 8  # deliveries of one run on their way at once
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -101,6 +105,7 @@ class Runner:
     attempts: int = ATTEMPTS
     late: timedelta = LATE
     charts: bool = True
+    concurrency: int = CONCURRENCY
 
     async def fire(
         self, job: Job, fire_time: datetime, *, now: datetime | None = None, manual: bool = False
@@ -157,78 +162,89 @@ class Runner:
     async def _deliver(
         self, job: Job, run_id: int, todo: Sequence[Unfinished], now: datetime
     ) -> Outcome:
-        sent: list[str] = []
-        skipped: list[str] = []
-        failed: list[str] = []
-        reply: Reply | None = None
-        for item in todo:
-            target = job.target(item.target)
-            reason = None
-            if target is None:
-                reason = "no longer subscribed"
-            elif not in_posting_hours(now, job.post.timezone):
-                reason = "quiet hours"
-            elif target.platform not in self.senders:
-                reason = str(NoSenderError(target.platform))
-            if reason is not None or target is None:
-                skipped += self._skip([item], reason or "")
-                continue
+        """Send `todo`, up to `concurrency` at once: each sender keeps its platform's pace,
+        and a post's round trip to the platform must not slow a fan-out below that pace."""
+        done = _Done()
+        post = _Post(self, job, now)
+        slots = asyncio.Semaphore(self.concurrency)
 
-            with self.open_session() as session:
-                if not take(session, item.delivery_id, now=now, lease=self.lease):
-                    logger.debug("delivery %s is being sent elsewhere", item.delivery_id)
-                    continue
-            try:
-                if reply is None:
-                    with self.open_session() as session:
-                        reply = await build_post(
-                            job.post,
-                            session,
-                            self.settings,
-                            now,
-                            fire_time=item.fire_time,
-                            charts=self.charts,
-                        )
-                posted = await self.senders[target.platform].send(target, reply)
-            except (PostNotBuiltError, NothingToPostError) as error:
-                skipped += self._skip([item], str(error))
-                continue
-            except Exception as error:
-                reference = new_reference()
-                logger.exception(
-                    "run %s: could not post to %s (reference %s)", run_id, item.target, reference
-                )
-                with self.open_session() as session:
-                    state = mark_failed(
-                        session,
-                        item.delivery_id,
-                        f"{type(error).__name__}: {error} (reference {reference})",
-                        attempts=self.attempts,
-                    )
-                logger.info("run %s: delivery to %s is %s", run_id, item.target, state)
-                failed.append(item.target)
-                continue
+        async def deliver(item: Unfinished) -> None:
+            async with slots:
+                if done.stopped:
+                    return
+                try:
+                    await self._deliver_one(job, run_id, item, now, post, done)
+                except BaseException:  # cancelled, or the process is going: start no more
+                    done.stopped = True
+                    raise
 
-            with self.open_session() as session:
-                if posted is not None:
-                    # Remembered with the run, so that a reaction to it finds what it showed.
-                    session.add(
-                        PostedMessage(
-                            platform=target.platform,
-                            channel=posted.channel,
-                            message_id=posted.message_id,
-                            kind=job.post.kind,
-                            team_id=job.post.team_id,
-                            stamp=item.fire_time,
-                            posted_at=now,
-                        )
-                    )
-                mark_sent(session, item.delivery_id, now=now)
-            sent.append(item.target)
+        await asyncio.gather(*(deliver(item) for item in todo))
         logger.info(
-            "run %s: %d sent, %d skipped, %d failed", run_id, len(sent), len(skipped), len(failed)
+            "run %s: %d sent, %d skipped, %d failed",
+            run_id,
+            len(done.sent),
+            len(done.skipped),
+            len(done.failed),
         )
-        return Outcome(run_id, tuple(sent), tuple(skipped), tuple(failed))
+        return Outcome(run_id, tuple(done.sent), tuple(done.skipped), tuple(done.failed))
+
+    async def _deliver_one(
+        self, job: Job, run_id: int, item: Unfinished, now: datetime, post: _Post, done: _Done
+    ) -> None:
+        target = job.target(item.target)
+        reason = None
+        if target is None:
+            reason = "no longer subscribed"
+        elif not in_posting_hours(now, job.post.timezone):
+            reason = "quiet hours"
+        elif target.platform not in self.senders:
+            reason = str(NoSenderError(target.platform))
+        if reason is not None or target is None:
+            done.skipped += self._skip([item], reason or "")
+            return
+
+        with self.open_session() as session:
+            if not take(session, item.delivery_id, now=now, lease=self.lease):
+                logger.debug("delivery %s is being sent elsewhere", item.delivery_id)
+                return
+        try:
+            reply = await post.reply(item.fire_time)
+            posted = await self.senders[target.platform].send(target, reply)
+        except (PostNotBuiltError, NothingToPostError) as error:
+            done.skipped += self._skip([item], str(error))
+            return
+        except Exception as error:
+            reference = new_reference()
+            logger.exception(
+                "run %s: could not post to %s (reference %s)", run_id, item.target, reference
+            )
+            with self.open_session() as session:
+                state = mark_failed(
+                    session,
+                    item.delivery_id,
+                    f"{type(error).__name__}: {error} (reference {reference})",
+                    attempts=self.attempts,
+                )
+            logger.info("run %s: delivery to %s is %s", run_id, item.target, state)
+            done.failed.append(item.target)
+            return
+
+        with self.open_session() as session:
+            if posted is not None:
+                # Remembered with the run, so that a reaction to it finds what it showed.
+                session.add(
+                    PostedMessage(
+                        platform=target.platform,
+                        channel=posted.channel,
+                        message_id=posted.message_id,
+                        kind=job.post.kind,
+                        team_id=job.post.team_id,
+                        stamp=item.fire_time,
+                        posted_at=now,
+                    )
+                )
+            mark_sent(session, item.delivery_id, now=now)
+        done.sent.append(item.target)
 
     def _skip(self, items: Sequence[Unfinished], reason: str) -> list[str]:
         with self.open_session() as session:
@@ -236,3 +252,39 @@ class Runner:
                 mark_skipped(session, item.delivery_id, reason)
                 logger.info("run %s: not posting to %s: %s", item.run_id, item.target, reason)
         return [item.target for item in items]
+
+
+@dataclass
+class _Done:
+    stopped: bool = False
+    sent: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+class _Post:
+    """A run's post, built once (only when something is to be sent) for all its targets."""
+
+    def __init__(self, runner: Runner, job: Job, now: datetime) -> None:
+        self.runner, self.job, self.now = runner, job, now
+        self._lock = asyncio.Lock()
+        self._built: Reply | Exception | None = None
+
+    async def reply(self, fire_time: datetime) -> Reply:
+        async with self._lock:
+            if self._built is None:
+                try:
+                    with self.runner.open_session() as session:
+                        self._built = await build_post(
+                            self.job.post,
+                            session,
+                            self.runner.settings,
+                            self.now,
+                            fire_time=fire_time,
+                            charts=self.runner.charts,
+                        )
+                except (PostNotBuiltError, NothingToPostError) as error:
+                    self._built = error
+        if isinstance(self._built, Exception):
+            raise self._built
+        return self._built
