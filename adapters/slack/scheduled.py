@@ -8,8 +8,10 @@ channel, and a limit for the whole workspace, which Slack does not publish beyon
 "several hundred messages per minute"; Quotabot keeps to 300 a minute, one every 0.2 s,
 so that a fan-out to many channels is spread out instead of being refused.
 
-The pace is kept per process: several replicas posting at once could together go past
-the workspace's limit, and Slack's 429s (waited out) are then what slows them down.
+The pace is kept per process: several replicas posting at once can together go past
+the workspace's limit. Slack's 429s are then what slows them down: each is waited out
+(Retry-After) by the Web API client, and a post still refused after the client's own
+retries pauses every post of this process into that workspace before it is tried again.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from slack_sdk.errors import SlackApiError
+
 from adapters.slack.delivery import Delivery, Where
 from bot.reply import Reply, Visibility
 from core.subscriptions import Posted, Target
@@ -28,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 PER_CHANNEL = 1.0  # seconds between two posts to one channel
 PER_WORKSPACE = 300  # posts a minute into one workspace, all channels together
+TRIES = 4  # of a post refused with 429 even after the Web API client's own retries
 
 
 @dataclass
@@ -35,6 +40,7 @@ class SlackSender:
     delivery: Delivery
     interval: float = PER_CHANNEL
     per_minute: int = PER_WORKSPACE
+    tries: int = TRIES
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     _last: dict[str, float] = field(default_factory=dict)
@@ -51,12 +57,34 @@ class SlackSender:
             if wait > 0:
                 logger.debug("waiting %.2f s before posting to %s again", wait, channel)
                 await self.sleep(wait)
-            await self._workspace_turn(target.workspace)
             try:
-                where = Where(user_id=channel, channel_id=channel)
-                return await self.delivery.send(reply.shown_to(Visibility.CHANNEL), where)
+                return await self._send(target, reply)
             finally:
                 self._last[channel] = self.clock()
+
+    async def _send(self, target: Target, reply: Reply) -> Posted | None:
+        where = Where(user_id=target.address, channel_id=target.address)
+        shown = reply.shown_to(Visibility.CHANNEL)
+        for _ in range(1, self.tries):
+            await self._workspace_turn(target.workspace)
+            try:
+                return await self.delivery.send(shown, where)
+            except SlackApiError as error:
+                if error.response.status_code != 429:
+                    raise
+                # Still refused after the client's own waits: the workspace is busier
+                # than this process knows (another replica posts too). Every post of
+                # this process into the workspace waits, then this one is tried again.
+                pause = _retry_after(error)
+                self._next_turn[target.workspace] = max(
+                    self._next_turn.get(target.workspace, 0.0), self.clock() + pause
+                )
+                logger.info(
+                    "Slack is busy (429) in %s: pausing its posts %.0f s", target.workspace, pause
+                )
+        # The last try: a refusal now reaches the runner, which records the failure.
+        await self._workspace_turn(target.workspace)
+        return await self.delivery.send(shown, where)
 
     async def _workspace_turn(self, workspace: str) -> None:
         """Wait for this post's turn in the workspace: turns are handed out one every
@@ -67,3 +95,11 @@ class SlackSender:
         self._next_turn[workspace] = turn + 60.0 / self.per_minute
         if turn > now:
             await self.sleep(turn - now)
+
+
+def _retry_after(error: SlackApiError) -> float:
+    value = (error.response.headers or {}).get("Retry-After") or "1"
+    try:
+        return max(1.0, float(value))
+    except ValueError:
+        return 1.0
