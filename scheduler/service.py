@@ -37,6 +37,7 @@ from core.schedules import ScheduleError
 from core.subscriptions import subscriptions
 from core.wins import imports_with_wins
 from scheduler.claims import run_exists
+from scheduler.digest import FailureDigest
 from scheduler.housekeeping import Housekeeping
 from scheduler.jobs import Job, badges_twin, jobs_of
 from scheduler.runner import Runner
@@ -49,6 +50,7 @@ RECENT = timedelta(minutes=10)  # wins imported longer ago than this are not cel
 GRACE = timedelta(minutes=5)
 REFRESH = "quotabot.refresh"
 CELEBRATE = "quotabot.celebrate"
+DIGEST = "quotabot.digest"
 
 # APScheduler logs every run of every job at info; the runner logs what matters.
 logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
@@ -78,6 +80,7 @@ class ScheduledPosts:
         self.announcements: dict[str, Job] = {}  # new badges, where celebrations go
         self.created: dict[int, datetime] = {}  # each subscription's creation
         self.scheduler: AsyncIOScheduler | None = None
+        self.digest = FailureDigest(runner, clock)  # of the posts that did not go out
 
     def start(self) -> None:
         """Start the scheduler on the running event loop; the first refresh runs at once."""
@@ -98,6 +101,9 @@ class ScheduledPosts:
         )
         self.scheduler.add_job(
             self.celebrate, IntervalTrigger(seconds=self.watch, timezone=UTC), id=CELEBRATE
+        )
+        self.scheduler.add_job(
+            self.digest.fire_due, self.digest.schedule.trigger, args=[self.grace], id=DIGEST
         )
         self.scheduler.start()
         logger.info("scheduler started; subscriptions are read every %s s", self.poll)

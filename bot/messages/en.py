@@ -336,6 +336,21 @@ MESSAGES: dict[str, str] = {
     "post.celebration.line": "*{name}* won {deal}: *{amount}*",
     "post.celebration.deal_of": "{deal} ({account})",
     "post.celebration.more": "… and {count} more. Congratulations!",
+    # -- the daily digest of scheduled posts that did not go out (to admins) --
+    "digest.title": "Scheduled posts that did not go out",
+    "digest.intro.one": "{count} scheduled post of the past day could not be delivered:",
+    "digest.intro.other": "{count} scheduled posts of the past day could not be delivered:",
+    "digest.line": "`{job}` to {where}, due {day} at {time} (`--slot {slot}`): {reason}",
+    "digest.more": "… and {count} more.",
+    "digest.what_to_do": (
+        "Each reference is in the server's log with the whole error. Once the cause is "
+        "fixed (Quotabot removed from a channel, a revoked token, a platform not set up), "
+        "post one again with `quotabot jobs run NAME --slot TIME`."
+    ),
+    "digest.state.failed": "failed",
+    "digest.state.pending": "never finished: the server stopped",
+    "digest.state.sending": "never finished: the server stopped",
+    "digest.state.skipped": "not sent",
     "subscribe.celebrations.done": (
         "I will celebrate every deal won in this channel as soon as it is imported "
         "(subscription {id}), between 07:00 and 20:00 ({zone})."

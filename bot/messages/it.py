@@ -354,6 +354,23 @@ MESSAGES: dict[str, str] = {
     "post.celebration.line": "*{name}* ha vinto {deal}: *{amount}*",
     "post.celebration.deal_of": "{deal} ({account})",
     "post.celebration.more": "… e altre {count}. Complimenti!",
+    # -- the daily digest of scheduled posts that did not go out (to admins) --
+    "digest.title": "Post programmati non pubblicati",
+    "digest.intro.one": "{count} post programmato dell'ultimo giorno non è stato consegnato:",
+    "digest.intro.other": (
+        "{count} post programmati dell'ultimo giorno non sono stati consegnati:"
+    ),
+    "digest.line": "`{job}` a {where}, previsto il {day} alle {time} (`--slot {slot}`): {reason}",
+    "digest.more": "… e altri {count}.",
+    "digest.what_to_do": (
+        "Ogni riferimento è nel log del server con l'errore completo. Risolta la causa "
+        "(Quotabot tolto da un canale, un token revocato, una piattaforma non configurata), "
+        "ripubblicalo con `quotabot jobs run NOME --slot ORA`."
+    ),
+    "digest.state.failed": "non riuscito",
+    "digest.state.pending": "mai completato: il server si è fermato",
+    "digest.state.sending": "mai completato: il server si è fermato",
+    "digest.state.skipped": "non inviato",
     "subscribe.celebrations.done": (
         "Festeggerò in questo canale ogni trattativa vinta appena viene importata "
         "(iscrizione {id}), tra le 07:00 e le 20:00 ({zone})."

@@ -129,6 +129,7 @@ def test_a_removed_subscription_is_unscheduled(loop: LoopThread, serving: Servin
         "personal:alerts:UTC",  # the housekeeping jobs stay
         "personal:nudges:UTC",
         "quotabot.celebrate",
+        "quotabot.digest",
         "quotabot.refresh",
     ]
 
