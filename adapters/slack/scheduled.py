@@ -87,14 +87,17 @@ class SlackSender:
         return await self.delivery.send(shown, where)
 
     async def _workspace_turn(self, workspace: str) -> None:
-        """Wait for this post's turn in the workspace: turns are handed out one every
-        60 / per_minute seconds, in the order asked for (no await between the two steps,
-        so no other post can take the same turn)."""
-        now = self.clock()
-        turn = max(now, self._next_turn.get(workspace, now))
-        self._next_turn[workspace] = turn + 60.0 / self.per_minute
-        if turn > now:
-            await self.sleep(turn - now)
+        """Wait until 60 / per_minute seconds have passed since the last post into the
+        workspace began, and take the turn (no await between the look and the taking,
+        so no other post takes the same turn). Counted from when posts really begin,
+        so that a busy event loop cannot let the posts that waited go all at once."""
+        while True:
+            now = self.clock()
+            wait = self._next_turn.get(workspace, now) - now
+            if wait <= 0:
+                self._next_turn[workspace] = now + 60.0 / self.per_minute
+                return
+            await self.sleep(wait)
 
 
 def _retry_after(error: SlackApiError) -> float:
