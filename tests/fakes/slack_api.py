@@ -258,7 +258,7 @@ class SlackApiDouble:
         if self._runner is not None:
             await self._runner.cleanup()
 
-    def _record(self, method: str, request: web.Request, body: dict[str, Any]) -> None:
+    def _record(self, method: str, request: web.Request, body: dict[str, Any]) -> Call:
         headers = {
             name: value
             for name, value in request.headers.items()
@@ -266,7 +266,9 @@ class SlackApiDouble:
         }
         transport = request.transport
         host, port, *_ = transport.get_extra_info("peername") if transport else ("", 0)
-        self.calls.append(Call(method, body, headers, request.path, f"{host}:{port}"))
+        call = Call(method, body, headers, request.path, f"{host}:{port}")
+        self.calls.append(call)
+        return call
 
     def _fault(self, method: str) -> web.Response | None:
         fault = self.faults.get(method)
@@ -282,8 +284,8 @@ class SlackApiDouble:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         body = await _arguments(request)
-        self._record(method, request, body)
-        failed = self._fault(method) or self._limit(method, body)
+        call = self._record(method, request, body)
+        failed = self._fault(method) or self._limit(call)
         if failed is not None:
             return failed
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
@@ -295,14 +297,17 @@ class SlackApiDouble:
         handler = self._methods().get(method)
         if handler is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
-        return web.json_response(await handler(request, body))
+        answer = await handler(request, body)
+        if method == "chat.postMessage" and answer["ok"]:
+            self.posts.append(call)
+        return web.json_response(answer)
 
-    def _limit(self, method: str, body: dict[str, Any]) -> web.Response | None:
-        if self.limits is None or method != "chat.postMessage":
+    def _limit(self, call: Call) -> web.Response | None:
+        if self.limits is None or call.method != "chat.postMessage":
             return None
-        if self.limits.admits(str(body.get("channel")), time.monotonic()):
+        if self.limits.admits(str(call.body.get("channel")), call.at):
             return None
-        self.limited.append(self.calls[-1])
+        self.limited.append(call)
         return web.json_response(
             {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
         )
@@ -394,7 +399,6 @@ class SlackApiDouble:
             return {"ok": False, "error": "invalid_blocks"}
         if self.latency:
             await asyncio.sleep(self.latency)
-        self.posts.append(self.calls[-1])
         ts = f"{time.time():.6f}"
         self.messages.append((str(body.get("channel")), ts))
         return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": {"ts": ts}}
