@@ -26,12 +26,14 @@ from core.models import DeliveryState, ScheduledDelivery
 from core.schedules import ScheduleError
 from core.subscriptions import subscriptions
 from quotabot import output
+from quotabot.cli_jobs_digest import digest_platforms, digest_row, run_digest
 from quotabot.cli_reports import console, parse_as_of
 from quotabot.context import AppContext
-from quotabot.job_slots import check_slot, find_job, latest_slot, parse_slot
+from quotabot.job_slots import check_slot, find_name, latest_slot, parse_slot, zone_of
 from quotabot.scheduling import runner_for
 from scheduler.claims import deliveries, run_at
 from scheduler.delivery import Sender
+from scheduler.digest import DIGEST_KEY
 from scheduler.jobs import Job, build_post, jobs_of
 
 UPCOMING = 3  # fire times shown per job with --json
@@ -48,7 +50,7 @@ def jobs_group() -> None:
 @click.pass_obj
 def list_(app: AppContext, as_json: bool) -> None:
     """Every job: its name, kind, targets and next run, the soonest first."""
-    rows = [_row(app, job) for job in _jobs(app).values()]
+    rows = [_row(app, job) for job in _jobs(app).values()] + [digest_row(app, UPCOMING)]
     rows.sort(key=lambda row: (row["next"] is None, row["next"] or "", str(row["name"])))
     if as_json:
         click.echo(output.dumps(rows))
@@ -110,17 +112,26 @@ def run(
 ) -> None:
     """Run the job NAME now, for its latest fire time or --slot; once per slot."""
     now = parse_as_of(app, as_of)
-    job = find_job(_jobs(app), name)
+    jobs = _jobs(app)
+    name = find_name([*jobs, DIGEST_KEY], name)
+    if name == DIGEST_KEY:
+        with app.session() as session:
+            platforms = digest_platforms(session)
+        senders = {} if dry_run else runner_for(app, *_senders(app, platforms)).senders
+        run_digest(app, senders, slot=slot, now=now, force=force, dry_run=dry_run)
+        return
+
+    job = jobs[name]
     with app.session() as session:
         if slot is None:
             fire_time = latest_slot(job, session, app.settings, now)
         else:
-            fire_time = check_slot(job, parse_slot(slot, job), session, app.settings)
+            fire_time = check_slot(job, parse_slot(slot, zone_of(job)), session, app.settings)
     if dry_run:
         _print_post(app, job, fire_time, now, out, charts=not no_charts)
         return
 
-    runner = runner_for(app, *_senders(app, job))
+    runner = runner_for(app, *_senders(app, {target.platform for _, target in job.targets}))
     runner.charts = not no_charts
     outcome = asyncio.run(runner.fire(job, fire_time, now=now, manual=force))
 
@@ -144,9 +155,8 @@ def _jobs(app: AppContext) -> dict[str, Job]:
         return jobs_of(subscriptions(session))
 
 
-def _senders(app: AppContext, job: Job) -> tuple[Delivery | None, Sender | None]:
-    """Slack's and Teams' senders, for the platforms that the job posts to."""
-    platforms = {target.platform for _, target in job.targets}
+def _senders(app: AppContext, platforms: set[str]) -> tuple[Delivery | None, Sender | None]:
+    """Slack's and Teams' senders, for the platforms that a job posts to."""
     slack = _slack() if "slack" in platforms else None
     teams = None
     if "teams" in platforms:

@@ -8,8 +8,8 @@ have none, a slot is the moment of an import that turned deals won.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import UTC, datetime
+from collections.abc import Collection
+from datetime import UTC, datetime, tzinfo
 
 import click
 from sqlmodel import Session
@@ -23,25 +23,20 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 NAMES_SHOWN = 8  # valid names listed when a name is not found
 
 
-def find_job(jobs: Mapping[str, Job], name: str) -> Job:
-    """The job called `name`, or a prefix of one name alone; ClickException otherwise."""
-    if name in jobs:
-        return jobs[name]
-    matches = sorted(key for key in jobs if key.startswith(name))
+def find_name(names: Collection[str], name: str) -> str:
+    """The job's name that `name` is, or the start of alone; ClickException otherwise."""
+    if name in names:
+        return name
+    matches = sorted(known for known in names if known.startswith(name))
     if len(matches) == 1:
-        return jobs[matches[0]]
+        return matches[0]
     if matches:
         raise click.ClickException(
             f"{name!r} is the start of {len(matches)} jobs' names: {_listed(matches)}; "
             "give more of the name"
         )
-    if not jobs:
-        raise click.ClickException(
-            f"there is no job {name!r}: there are no jobs; add a subscription with "
-            "`quotabot subscriptions add`"
-        )
     raise click.ClickException(
-        f"there is no job {name!r}; the jobs are {_listed(sorted(jobs))} "
+        f"there is no job {name!r}; the jobs are {_listed(sorted(names))} "
         "(`quotabot jobs list` shows them all)"
     )
 
@@ -51,7 +46,7 @@ def _listed(names: list[str]) -> str:
     return shown if len(names) <= NAMES_SHOWN else f"{shown} and {len(names) - NAMES_SHOWN} more"
 
 
-def parse_slot(text: str, job: Job) -> datetime:
+def parse_slot(text: str, zone: tzinfo) -> datetime:
     """`--slot`: an ISO instant; without an offset, it is on the job's own clock."""
     try:
         moment = datetime.fromisoformat(text)
@@ -62,8 +57,13 @@ def parse_slot(text: str, job: Job) -> datetime:
             param_hint="--slot",
         ) from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC if job.as_it_happens else _schedule(job).zone)
+        moment = moment.replace(tzinfo=zone)
     return moment
+
+
+def zone_of(job: Job) -> tzinfo:
+    """The clock a job's slots are read on: its schedule's; UTC for celebrations."""
+    return UTC if job.as_it_happens else _schedule(job).zone
 
 
 def latest_slot(job: Job, session: Session, settings: Settings, now: datetime) -> datetime:
@@ -73,13 +73,29 @@ def latest_slot(job: Job, session: Session, settings: Settings, now: datetime) -
         if not stamps:
             raise click.ClickException("no import has turned a deal won yet: nothing to celebrate")
         return stamps[-1]
-    latest = _schedule(job).latest(now)
+    return latest_fire_time(job.key, _schedule(job), now)
+
+
+def latest_fire_time(name: str, schedule: Schedule, now: datetime) -> datetime:
+    latest = schedule.latest(now)
     if latest is None:
         raise click.ClickException(
-            f"{job.key} has not fired yet ({job.post.cron!r} in {job.post.timezone}); "
+            f"{name} has not fired yet ({schedule.cron!r} in {schedule.timezone}); "
             "name a coming one with --slot to post it early"
         )
     return latest
+
+
+def check_fire_time(name: str, schedule: Schedule, slot: datetime) -> datetime:
+    """`slot` itself when `schedule` fires at it; ClickException naming the nearest ones."""
+    if schedule.fires_at(slot):
+        return slot
+    before, after = schedule.latest(slot), schedule.next_fire(slot)
+    nearest = [_local(fire, schedule) for fire in (before, after) if fire is not None]
+    raise click.ClickException(
+        f"{_local(slot, schedule)} is not a fire time of {name}, which fires at "
+        f"{schedule.cron!r} in {schedule.timezone}; the nearest are {' and '.join(nearest)}"
+    )
 
 
 def check_slot(job: Job, slot: datetime, session: Session, settings: Settings) -> datetime:
@@ -93,15 +109,7 @@ def check_slot(job: Job, slot: datetime, session: Session, settings: Settings) -
             f"{slot.isoformat()} is not the time of an import that turned deals won; "
             f"the latest are: {recent}"
         )
-    schedule = _schedule(job)
-    if schedule.fires_at(slot):
-        return slot
-    before, after = schedule.latest(slot), schedule.next_fire(slot)
-    nearest = [_local(fire, job) for fire in (before, after) if fire is not None]
-    raise click.ClickException(
-        f"{_local(slot, job)} is not a fire time of {job.key}, which fires at "
-        f"{job.post.cron!r} in {job.post.timezone}; the nearest are {' and '.join(nearest)}"
-    )
+    return check_fire_time(job.key, _schedule(job), slot)
 
 
 def _schedule(job: Job) -> Schedule:
@@ -115,5 +123,5 @@ def _imports(session: Session, settings: Settings) -> list[datetime]:
     return list(imports_with_wins(session, settings.stages, since=EPOCH))
 
 
-def _local(instant: datetime, job: Job) -> str:
-    return instant.astimezone(job.schedule.zone).strftime("%a %Y-%m-%d %H:%M %Z")
+def _local(instant: datetime, schedule: Schedule) -> str:
+    return instant.astimezone(schedule.zone).strftime("%a %Y-%m-%d %H:%M %Z")

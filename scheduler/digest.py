@@ -172,11 +172,25 @@ class FailureDigest:
             reference = new_reference()
             logger.exception("could not send the failure digest (reference %s)", reference)
 
-    async def send(self, slot: datetime, *, now: datetime) -> list[str]:
-        """Send the digest of `slot` to every admin once; the targets it reached."""
+    def items(self, slot: datetime) -> list[Undelivered]:
+        """What the digest of `slot` tells: the runs due in the day before, up to LATE."""
+        with self.runner.open_session() as session:
+            return undelivered(session, slot - timedelta(days=1) - LATE, slot - LATE)
+
+    def reply(self, slot: datetime, locale: str | None) -> Reply | None:
+        """The digest of `slot` as a reader of `locale` gets it; None when there is none."""
+        items = self.items(slot)
+        if not items:
+            return None
+        texts = Texts(locale, self.runner.settings.currency)
+        return digest_reply(texts, items, ZoneInfo(self.runner.settings.calendar.timezone))
+
+    async def send(self, slot: datetime, *, now: datetime, key: str = DIGEST_KEY) -> list[str]:
+        """Send the digest of `slot` to every admin once (a run claimed under `key`); the
+        targets it reached."""
         runner = self.runner
+        items = self.items(slot)
         with runner.open_session() as session:
-            items = undelivered(session, slot - timedelta(days=1) - LATE, slot - LATE)
             to = [admin for admin in admins(session) if admin.target.platform in runner.senders]
         if not items:
             logger.info("failure digest of %s: every scheduled post went out", slot.isoformat())
@@ -190,7 +204,7 @@ class FailureDigest:
             return []
         with runner.open_session() as session:
             run_id = claim_run(
-                session, DIGEST_KEY, slot, [a.target.key for a in to], now=now,
+                session, key, slot, [a.target.key for a in to], now=now,
                 claimed_by=runner.name,
             )  # fmt: skip
         if run_id is None:

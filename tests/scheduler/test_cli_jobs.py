@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 from sqlmodel import Session, select
 
-from core.models import ScheduledDelivery, ScheduledRun
+from core.models import ChatIdentity, Rep, ScheduledDelivery, ScheduledRun
 from core.storage import open_database
 from quotabot.cli import main
 from tests.bot.company import build
@@ -62,8 +62,13 @@ def jobs(database: str) -> list[dict[str, object]]:
     return rows
 
 
+def posts(database: str) -> list[dict[str, object]]:
+    """The jobs but the failure digest, which is always there."""
+    return [row for row in jobs(database) if row["kind"] != "digest"]
+
+
 def the_name(database: str) -> str:
-    [row] = jobs(database)
+    [row] = posts(database)
     return str(row["name"])
 
 
@@ -90,7 +95,7 @@ def test_jobs_list_shows_each_job_its_targets_and_next_runs(database: str) -> No
 
     rows = jobs(database)
 
-    assert len(rows) == 2
+    assert [row["kind"] for row in rows].count("leaderboard") == 2
     assert [row["next"] for row in rows] == sorted(str(row["next"]) for row in rows)
     weekday = next(row for row in rows if row["cron"] == "0 9 * * 1-5")
     assert weekday["kind"] == "leaderboard"
@@ -220,23 +225,25 @@ def test_an_unknown_name_is_answered_with_the_names_there_are(database: str) -> 
     subscribe(database)
     subscribe(database, cron="30 8 * * 1")
     names = sorted(str(row["name"]) for row in jobs(database))
+    assert len(names) == 3  # the two posts and the failure digest
 
     unknown = run(database, "jobs", "run", "leaderbord", "--dry-run")
     ambiguous = run(database, "jobs", "run", "leaderboard:", "--dry-run")
 
     assert unknown.exit_code == 1
-    assert f"there is no job 'leaderbord'; the jobs are {names[0]}, {names[1]}" in unknown.output
+    assert f"there is no job 'leaderbord'; the jobs are {', '.join(names)} (" in unknown.output
     assert ambiguous.exit_code == 1
     assert "'leaderboard:' is the start of 2 jobs' names" in ambiguous.output
 
 
-def test_with_no_jobs_it_says_how_to_make_one(database: str) -> None:
+def test_with_no_subscriptions_the_digest_is_the_one_job(database: str) -> None:
     result = run(database, "jobs", "run", "4", "--dry-run")
 
     assert result.exit_code == 1
-    assert "there are no jobs; add a subscription with `quotabot subscriptions add`" in (
-        result.output
-    )
+    assert (
+        "there is no job '4'; the jobs are digest:failed-deliveries (`quotabot jobs list` "
+        "shows them all)"
+    ) in result.output
 
 
 def test_a_run_in_quiet_hours_posts_nothing_and_says_why(
@@ -278,7 +285,7 @@ def test_celebrations_are_listed_and_the_latest_wins_shown(database: str) -> Non
         win_two_deals(session)
     engine.dispose()
 
-    [listed] = jobs(database)
+    [listed] = posts(database)
     shown = run(database, "jobs", "run", name, "--dry-run", "--no-charts")
     wrong = run(database, "jobs", "run", name, "--dry-run", "--slot", "2026-12-01T09:00Z")
 
@@ -290,3 +297,37 @@ def test_celebrations_are_listed_and_the_latest_wins_shown(database: str) -> Non
     assert "is not the time of an import that turned deals won; the latest are: 20" in (
         wrong.output
     )
+
+
+def test_the_failure_digest_is_a_job_that_runs_once_per_slot(
+    database: str, slack: SlackApiDouble
+) -> None:
+    subscribe(database)
+    slack.fail("chat.postMessage", 500, times=20)  # every try, and every retry, fails
+    run(database, "jobs", "run", the_name(database), "--no-charts", "--as-of", HALF_PAST_NINE,
+        env=slack_env(slack))  # fmt: skip
+    engine = open_database(database)
+    with Session(engine) as session:
+        root = session.exec(select(Rep).where(Rep.role == "admin")).one()
+        assert root.id is not None
+        session.add(ChatIdentity(platform="slack", workspace="T0TEST", user_id="U0ROOT",
+                                 rep_id=root.id))  # fmt: skip
+        session.commit()
+    engine.dispose()
+    slack.faults.clear()
+    morning = ("--as-of", "2026-12-02T08:30+00:00")
+
+    [listed] = [row for row in jobs(database) if row["kind"] == "digest"]
+    shown = run(database, "jobs", "run", "digest", "--dry-run", *morning)
+    sent = run(database, "jobs", "run", "digest", *morning, env=slack_env(slack))
+    again = run(database, "jobs", "run", "digest", *morning, env=slack_env(slack))
+
+    assert listed["name"] == "digest:failed-deliveries"
+    assert listed["targets"] == ["slack T0TEST/U0ROOT"]
+    assert shown.exit_code == 0, shown.output
+    assert "Scheduled posts that did not go out" in shown.output
+    assert "to slack T0TEST/C0SALES, due Dec 1, 2026 at 08:00" in shown.output
+    assert sent.output == ("Sent the digest of Wed 2026-12-02 08:00 UTC to slack T0TEST/U0ROOT.\n")
+    assert "was sent already by " in again.output
+    [dm] = [post for post in slack.posts if post.body["channel"] == "U0ROOT"]
+    assert dm.body["text"] == "Scheduled posts that did not go out"

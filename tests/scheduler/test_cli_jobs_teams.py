@@ -66,7 +66,7 @@ def subscribe(database: str, target: str) -> str:
     )  # fmt: skip
     assert added.exit_code == 0, added.output
     listed = run(database, "jobs", "list", "--json")
-    [job] = json.loads(listed.output)
+    [job] = [row for row in json.loads(listed.output) if row["kind"] != "digest"]
     return str(job["name"])
 
 
