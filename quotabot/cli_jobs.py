@@ -1,4 +1,4 @@
-"""`quotabot jobs list|run`: the scheduled jobs, and running one now.
+"""`quotabot jobs list|run|prune`: the scheduled jobs, running one now, old runs forgotten.
 
 `jobs run NAME` runs a job the way the scheduler runs it: for one slot (its latest fire
 time, or the one named with `--slot`), claimed in the database under the very key the
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import click
@@ -31,9 +31,9 @@ from quotabot.cli_reports import console, parse_as_of
 from quotabot.context import AppContext
 from quotabot.job_slots import check_slot, find_name, latest_slot, parse_slot, zone_of
 from quotabot.scheduling import runner_for
-from scheduler.claims import deliveries, run_at
+from scheduler.claims import deliveries, prune, run_at
 from scheduler.delivery import Sender
-from scheduler.digest import DIGEST_KEY
+from scheduler.digest import DIGEST_KEY, KEPT
 from scheduler.jobs import Job, build_post, jobs_of
 
 UPCOMING = 3  # fire times shown per job with --json
@@ -148,6 +148,28 @@ def run(
             f"{job.key} at {slot_text} reached none of its targets; "
             f"`quotabot -v jobs run {job.key}{'' if force else ' --force'}` logs why"
         )
+
+
+@jobs_group.command("prune")
+@click.option(
+    "--older-than",
+    "days",
+    type=click.IntRange(min=1),
+    default=KEPT.days,
+    show_default=True,
+    metavar="DAYS",
+    help="Forget the runs due more than this many days ago.",
+)
+@click.pass_obj
+def prune_(app: AppContext, days: int) -> None:
+    """Forget old runs and their deliveries (the server does it daily, after 90 days)."""
+    before = app.now - timedelta(days=days)
+    with app.session() as session:
+        runs, deliveries = prune(session, before)
+    click.echo(
+        f"Forgot {runs} run(s) and {deliveries} delivery(ies) due before "
+        f"{before:%Y-%m-%d %H:%M} UTC."
+    )
 
 
 def _jobs(app: AppContext) -> dict[str, Job]:

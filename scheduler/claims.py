@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, or_, update
+from sqlalchemy import ColumnElement, and_, delete, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -138,6 +138,26 @@ def mark_skipped(session: Session, delivery_id: int, reason: str) -> None:
 def deliveries(session: Session, run_id: int) -> list[ScheduledDelivery]:
     query = select(ScheduledDelivery).where(col(ScheduledDelivery.run_id) == run_id)
     return list(session.exec(query.order_by(col(ScheduledDelivery.id))))
+
+
+def prune(session: Session, before: datetime) -> tuple[int, int]:
+    """Forget the runs due before `before`, with their deliveries: how many of each.
+
+    A pruned slot is no longer known to have been posted: `quotabot jobs run` would post
+    it again if asked for it by name; the scheduler itself never goes back that far.
+    """
+    old = select(ScheduledRun.id).where(col(ScheduledRun.fire_time) < before)
+    deliveries = session.execute(
+        delete(ScheduledDelivery).where(col(ScheduledDelivery.run_id).in_(old.scalar_subquery()))
+    ).rowcount  # type: ignore[attr-defined]
+    runs = session.execute(
+        delete(ScheduledRun).where(col(ScheduledRun.fire_time) < before)
+    ).rowcount  # type: ignore[attr-defined]
+    session.commit()
+    if runs:
+        logger.info("forgot %d run(s) and %d delivery(ies) due before %s", runs, deliveries,
+                    before.isoformat())  # fmt: skip
+    return int(runs), int(deliveries)
 
 
 def _takeable(now: datetime) -> ColumnElement[bool]:

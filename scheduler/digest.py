@@ -11,6 +11,9 @@ The digest covers the runs due in the day that ended `LATE` before it, when ever
 delivery of theirs has come to its end. It is itself a claimed run (`digest:failed-
 deliveries` at its fire time), so of several replicas one sends it; a digest that
 cannot be delivered is marked failed at once and shows in the next day's digest.
+
+The same daily job then forgets the runs due more than KEPT (90 days) ago, with their
+deliveries, so that the records of scheduled posts do not grow for ever.
 """
 
 from __future__ import annotations
@@ -39,13 +42,14 @@ from core.models import (
 )
 from core.schedules import Schedule, parse_schedule
 from core.subscriptions import Target
-from scheduler.claims import claim_run, mark_failed, mark_sent, take
+from scheduler.claims import claim_run, mark_failed, mark_sent, prune, take
 from scheduler.runner import LATE, Runner, job_key_of
 
 logger = logging.getLogger(__name__)
 
 DIGEST_KEY = "digest:failed-deliveries"
 DIGEST_CRON = "0 8 * * *"  # on the company's clock
+KEPT = timedelta(days=90)  # how long runs and their deliveries are remembered
 LISTED = 20  # deliveries named in one digest; the rest are counted
 ERROR_SHOWN = 160  # characters of a delivery's error shown
 # Skipped, but not on purpose (quiet hours and gone subscriptions are on purpose).
@@ -171,6 +175,12 @@ class FailureDigest:
         except Exception:
             reference = new_reference()
             logger.exception("could not send the failure digest (reference %s)", reference)
+        try:
+            with self.runner.open_session() as session:
+                prune(session, now - KEPT)
+        except Exception:
+            reference = new_reference()
+            logger.exception("could not forget old scheduled runs (reference %s)", reference)
 
     def items(self, slot: datetime) -> list[Undelivered]:
         """What the digest of `slot` tells: the runs due in the day before, up to LATE."""

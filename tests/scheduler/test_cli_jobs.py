@@ -331,3 +331,23 @@ def test_the_failure_digest_is_a_job_that_runs_once_per_slot(
     assert "was sent already by " in again.output
     [dm] = [post for post in slack.posts if post.body["channel"] == "U0ROOT"]
     assert dm.body["text"] == "Scheduled posts that did not go out"
+
+
+def test_prune_forgets_old_runs_only(database: str, slack: SlackApiDouble) -> None:
+    subscribe(database)
+    name = the_name(database)
+    old = ("--slot", "2020-01-06T09:00", "--as-of", "2020-01-06T09:30+01:00")  # a Monday
+    run(database, "jobs", "run", name, "--no-charts", *old, env=slack_env(slack))
+    run(database, "jobs", "run", name, "--no-charts", "--as-of", HALF_PAST_NINE,
+        env=slack_env(slack))  # fmt: skip
+
+    kept_all = run(database, "jobs", "prune", "--older-than", "36500")
+    pruned = run(database, "jobs", "prune")
+    bad = run(database, "jobs", "prune", "--older-than", "0")
+
+    assert kept_all.output.startswith("Forgot 0 run(s) and 0 delivery(ies) due before ")
+    assert pruned.exit_code == 0, pruned.output
+    assert pruned.output.startswith("Forgot 1 run(s) and 1 delivery(ies) due before ")
+    assert [claimed.fire_time.year for claimed, _ in runs(database)] == [2026]
+    assert bad.exit_code == 2
+    assert "0 is not in the range x>=1" in bad.output

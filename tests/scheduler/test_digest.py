@@ -154,11 +154,13 @@ def test_with_no_admin_to_tell_nothing_is_claimed(
     assert runs.all() == []
 
 
-def test_the_digest_reaches_the_admins_slack_dm_when_its_trigger_fires(
+def test_the_daily_job_sends_the_digest_by_slack_dm_and_forgets_old_runs(
     engine: Engine, session: Session, people: People, make_runner: MakeRunner
 ) -> None:
     link(session, people.root, "U0ROOT")
     fail_one_of_two(session, make_runner)
+    long_ago = NINE_IN_ROME - timedelta(days=91)
+    asyncio.run(make_runner(RecordingSender()).fire(the_job(session), long_ago, now=long_ago))
     double = SlackApiDouble()
 
     async def run() -> None:
@@ -180,3 +182,6 @@ def test_the_digest_reaches_the_admins_slack_dm_when_its_trigger_fires(
     [post] = double.posts
     assert post.body["channel"] == "U0ROOT"
     assert post.body["text"] == "Scheduled posts that did not go out"
+    session.expire_all()
+    kept = {run.fire_time for run in session.exec(select(ScheduledRun))}
+    assert kept == {NINE_IN_ROME, DIGEST_SLOT}  # the run of 91 days ago is forgotten
