@@ -165,9 +165,9 @@ def prune_(app: AppContext, days: int) -> None:
     """Forget old runs and their deliveries (the server does it daily, after 90 days)."""
     before = app.now - timedelta(days=days)
     with app.session() as session:
-        runs, deliveries = prune(session, before)
+        runs, sent_or_not = prune(session, before)
     click.echo(
-        f"Forgot {runs} run(s) and {deliveries} delivery(ies) due before "
+        f"Forgot {runs} run(s) and {sent_or_not} delivery(ies) due before "
         f"{before:%Y-%m-%d %H:%M} UTC."
     )
 
