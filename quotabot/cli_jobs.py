@@ -26,6 +26,7 @@ from core.models import DeliveryState, ScheduledDelivery
 from core.schedules import ScheduleError
 from core.subscriptions import subscriptions
 from quotabot import output
+from quotabot.cli_housekeeping import housekeeping_rows, print_housekeeping
 from quotabot.cli_jobs_digest import digest_platforms, digest_row, run_digest
 from quotabot.cli_reports import console, parse_as_of
 from quotabot.context import AppContext
@@ -49,15 +50,20 @@ def jobs_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 @click.pass_obj
 def list_(app: AppContext, as_json: bool) -> None:
-    """Every job: its name, kind, targets and next run, the soonest first."""
-    rows = [_row(app, job) for job in _jobs(app).values()] + [digest_row(app, UPCOMING)]
-    rows.sort(key=lambda row: (row["next"] is None, row["next"] or "", str(row["name"])))
+    """Every job: its name, kind, targets and next run, the soonest first; the at-risk
+    alerts and nudges (housekeeping jobs, run by the server alone) first."""
+    posts = [_row(app, job) for job in _jobs(app).values()] + [digest_row(app, UPCOMING)]
+    posts = [row | _compatible(row) for row in posts]
+    housekeeping = [_named(row) for row in housekeeping_rows(app)]
+    rows = sorted(
+        posts + housekeeping,
+        key=lambda row: (row["next"] is None, row["next"] or "", str(row["name"])),
+    )
     if as_json:
         click.echo(output.dumps(rows))
         return
-    if not rows:
-        click.echo("No scheduled jobs; add one with `quotabot subscriptions add`.")
-        return
+    if housekeeping:
+        print_housekeeping([row for row in rows if row in housekeeping])
     table = Table(title="Scheduled jobs", title_justify="left")
     table.add_column("Name", no_wrap=True)
     for name in ("Kind", "Targets", "Schedule", "Next (local)", "Last (local)"):
@@ -74,6 +80,27 @@ def list_(app: AppContext, as_json: bool) -> None:
             str(row["last_local"] or ""),
         )
     console().print(table)
+
+
+def _compatible(row: dict[str, object]) -> dict[str, object]:
+    """The keys that the housekeeping jobs' rows have too: job, where, subscription."""
+    targets, numbers = row["targets"], row["subscriptions"]
+    return {
+        "job": row["name"],
+        "where": ", ".join(map(str, targets)) if isinstance(targets, list) else "",
+        "subscription": numbers[0] if isinstance(numbers, list) and numbers else None,
+    }
+
+
+def _named(row: dict[str, object]) -> dict[str, object]:
+    """A housekeeping job's row with the keys of the posts' rows."""
+    return row | {
+        "name": row["job"] or None,
+        "targets": [row["where"]],
+        "subscriptions": [],
+        "last": None,
+        "last_local": None,
+    }
 
 
 @jobs_group.command("run")

@@ -43,11 +43,11 @@ from core.models import (
 from core.schedules import Schedule, parse_schedule
 from core.subscriptions import Target
 from scheduler.claims import claim_run, mark_failed, mark_sent, prune, take
-from scheduler.runner import LATE, Runner, job_key_of
+from scheduler.runner import DIGEST_PREFIX, LATE, Runner, job_key_of
 
 logger = logging.getLogger(__name__)
 
-DIGEST_KEY = "digest:failed-deliveries"
+DIGEST_KEY = f"{DIGEST_PREFIX}failed-deliveries"
 DIGEST_CRON = "0 8 * * *"  # on the company's clock
 KEPT = timedelta(days=90)  # how long runs and their deliveries are remembered
 LISTED = 20  # deliveries named in one digest; the rest are counted

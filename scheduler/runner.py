@@ -60,6 +60,7 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=10)  # how long a taken delivery is left to the one who took it
 ATTEMPTS = 3  # tries of one delivery before it is given up as failed
 LATE = timedelta(hours=2)  # a run unfinished for longer than this is not finished
+DIGEST_PREFIX = "digest:"  # the key prefix of the failure digest's runs (scheduler.digest)
 CONCURRENCY = 8  # deliveries of one run on their way at once
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -139,8 +140,8 @@ class Runner:
             todo = unfinished(session, since=_EPOCH, now=now)
         by_run: dict[int, list[Unfinished]] = defaultdict(list)
         for item in todo:
-            if item.job_key.startswith(f"{PERSONAL}:"):
-                continue  # a housekeeping run's: scheduler.personal finishes it
+            if job_key_of(item.job_key).startswith((f"{PERSONAL}:", DIGEST_PREFIX)):
+                continue  # a housekeeping run's: scheduler.personal or .digest has it
             by_run[item.run_id].append(item)
 
         sent: list[str] = []

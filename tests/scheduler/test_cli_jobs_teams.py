@@ -66,7 +66,7 @@ def subscribe(database: str, target: str) -> str:
     )  # fmt: skip
     assert added.exit_code == 0, added.output
     listed = run(database, "jobs", "list", "--json")
-    [job] = [row for row in json.loads(listed.output) if row["kind"] != "digest"]
+    [job] = [row for row in json.loads(listed.output) if row["kind"] == "leaderboard"]
     return str(job["name"])
 
 
