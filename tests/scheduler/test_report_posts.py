@@ -96,7 +96,7 @@ def test_the_command_line_adds_a_weekly_report_and_shows_it(tmp_path: Path) -> N
     ])  # fmt: skip
     listed = CliRunner().invoke(main, ["--database", url, "subscriptions", "list", "--json"])
     shown = CliRunner().invoke(main, [
-        "--database", url, "jobs", "run", "1", "--dry-run", "--no-charts", "--as-of",
+        "--database", url, "jobs", "run", "report", "--dry-run", "--no-charts", "--as-of",
         "2026-12-21T08:30+01:00",
     ])  # fmt: skip
 
