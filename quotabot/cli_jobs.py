@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from core.subscriptions import subscriptions
 from quotabot import output
 from quotabot.cli_housekeeping import housekeeping_rows, print_housekeeping
 from quotabot.cli_jobs_digest import digest_platforms, digest_row, run_digest
+from quotabot.cli_jobs_housekeeping import run_housekeeping
 from quotabot.cli_reports import console, parse_as_of
 from quotabot.context import AppContext
 from quotabot.job_slots import check_slot, find_name, latest_slot, parse_slot, zone_of
@@ -35,6 +37,7 @@ from quotabot.scheduling import runner_for
 from scheduler.claims import deliveries, prune, run_at
 from scheduler.delivery import Sender
 from scheduler.digest import DIGEST_KEY, KEPT
+from scheduler.housekeeping import housekeeping_jobs
 from scheduler.jobs import Job, build_post, jobs_of
 
 UPCOMING = 3  # fire times shown per job with --json
@@ -140,7 +143,24 @@ def run(
     """Run the job NAME now, for its latest fire time or --slot; once per slot."""
     now = parse_as_of(app, as_of)
     jobs = _jobs(app)
-    name = find_name([*jobs, DIGEST_KEY], name)
+    with app.session() as session:
+        personal = housekeeping_jobs(session, app.settings)
+    name = find_name([*jobs, DIGEST_KEY, *personal], name)
+    if name in personal:
+
+        def senders_for(platforms: set[str]) -> Mapping[str, Sender]:
+            return runner_for(app, *_senders(app, platforms)).senders
+
+        run_housekeeping(
+            app,
+            personal[name],
+            senders_for,
+            slot=slot,
+            now=now,
+            force=force,
+            dry_run=dry_run,
+        )
+        return
     if name == DIGEST_KEY:
         with app.session() as session:
             platforms = digest_platforms(session)

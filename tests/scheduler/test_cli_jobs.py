@@ -22,6 +22,7 @@ from tests.slack.conftest import LoopThread
 NINE_IN_ROME = "2026-12-01T09:00+01:00"  # a Tuesday
 HALF_PAST_NINE = "2026-12-01T09:30+01:00"
 ALWAYS_THERE = ("digest", "alerts", "nudges")  # the housekeeping jobs
+HOUSEKEEPING = ("digest:failed-deliveries", "personal:alerts:UTC", "personal:nudges:UTC")
 
 
 @pytest.fixture
@@ -225,7 +226,7 @@ def test_a_slot_that_is_not_an_instant_is_named(database: str) -> None:
 def test_an_unknown_name_is_answered_with_the_names_there_are(database: str) -> None:
     subscribe(database)
     subscribe(database, cron="30 8 * * 1")
-    names = sorted([*(str(row["name"]) for row in posts(database)), "digest:failed-deliveries"])
+    names = sorted([*(str(row["name"]) for row in posts(database)), *HOUSEKEEPING])
 
     unknown = run(database, "jobs", "run", "leaderbord", "--dry-run")
     ambiguous = run(database, "jobs", "run", "leaderboard:", "--dry-run")
@@ -236,14 +237,58 @@ def test_an_unknown_name_is_answered_with_the_names_there_are(database: str) -> 
     assert "'leaderboard:' is the start of 2 jobs' names" in ambiguous.output
 
 
-def test_with_no_subscriptions_the_digest_is_the_one_job(database: str) -> None:
+def test_with_no_subscriptions_the_housekeeping_jobs_are_the_ones(database: str) -> None:
     result = run(database, "jobs", "run", "4", "--dry-run")
 
     assert result.exit_code == 1
     assert (
-        "there is no job '4'; the jobs are digest:failed-deliveries (`quotabot jobs list` "
+        f"there is no job '4'; the jobs are {', '.join(HOUSEKEEPING)} (`quotabot jobs list` "
         "shows them all)"
     ) in result.output
+
+
+def link_everyone(database: str) -> dict[str, str]:
+    """Every rep linked in Slack, as U0<first name>; their Slack ids by name."""
+    engine = open_database(database)
+    ids = {}
+    with Session(engine) as session:
+        for rep in session.exec(select(Rep)).all():
+            assert rep.id is not None
+            user = f"U0{rep.name.split()[0].upper()}"
+            session.add(ChatIdentity(platform="slack", workspace="T0TEST", user_id=user,
+                                     rep_id=rep.id))  # fmt: skip
+            ids[rep.name] = user
+        session.commit()
+    engine.dispose()
+    return ids
+
+
+def test_the_nudges_run_by_name_once_per_slot_and_never_by_force(
+    database: str, slack: SlackApiDouble
+) -> None:
+    ids = link_everyone(database)
+    morning = ("--as-of", "2026-12-02T09:05+00:00")  # a Wednesday, the company's clock
+
+    shown = run(database, "jobs", "run", "personal:nudges", "--dry-run", *morning)
+    sent = run(database, "jobs", "run", "personal:nudges", *morning, env=slack_env(slack))
+    again = run(database, "jobs", "run", "personal:nudges", *morning, env=slack_env(slack))
+    forced = run(database, "jobs", "run", "personal:nudges", "--force", *morning)
+
+    told = sorted(post.body["channel"] for post in slack.posts)
+    assert shown.exit_code == 0, shown.output
+    assert sent.exit_code == 0, sent.output
+    assert told, "someone of the company is behind pace on December 2"
+    prefix = "Message to "
+    assert sorted(ids[line[len(prefix):-1]] for line in shown.output.splitlines()
+                  if line.startswith(prefix)) == told  # fmt: skip
+    assert sent.output == (
+        f"personal:nudges:UTC at Wed 2026-12-02 09:00 UTC: {len(told)} sent, 0 skipped, "
+        "0 failed.\n"
+    )
+    assert again.output.startswith("personal:nudges:UTC at Wed 2026-12-02 09:00 UTC was run")
+    assert len(slack.posts) == len(told)  # the second run wrote to nobody
+    assert forced.exit_code == 1
+    assert "at most once a day, so --force cannot send it again" in forced.output
 
 
 def test_a_run_in_quiet_hours_posts_nothing_and_says_why(
