@@ -27,7 +27,7 @@ from bench.company import plan_company, utc_today
 from bench.generate import generate, write_deals_csv, write_reps_csv
 from bench.leaderboard import LeaderboardTiming, measure
 from core.models import Deal
-from core.storage import open_database
+from core.storage import create_db_engine, upgrade
 from quotabot import collector
 
 DATA = Path(__file__).with_name("data")
@@ -36,8 +36,10 @@ PERIODS = ("this-quarter", "this-year", "FULL")
 
 
 def prepared(url: str, reps: int, deals: int) -> Engine:
-    """The benchmark database at `url`, generated unless it already holds the company."""
-    engine = open_database(url)
+    """The benchmark database at `url`, generated unless it already holds the company;
+    one made by an older Quotabot is migrated first, as `quotabot db upgrade` would."""
+    engine = create_db_engine(url)
+    upgrade(engine)
     with engine.connect() as connection:
         stored = connection.execute(select(func.count()).select_from(Deal)).scalar_one()
     if stored != deals:
