@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from bench.company import plan_company, utc_today
 from bench.generate import generate, write_deals_csv, write_reps_csv
@@ -39,7 +40,14 @@ def prepared(url: str, reps: int, deals: int) -> Engine:
     """The benchmark database at `url`, generated unless it already holds the company;
     one made by an older Quotabot is migrated first, as `quotabot db upgrade` would."""
     engine = create_db_engine(url)
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except OperationalError as error:
+        where = make_url(url).render_as_string(hide_password=True)
+        raise SystemExit(
+            f"cannot open {where}: {error.orig}; for PostgreSQL, create an empty database "
+            "first (createdb -h HOST -U USER quotabot_bench)"
+        ) from None
     with engine.connect() as connection:
         stored = connection.execute(select(func.count()).select_from(Deal)).scalar_one()
     if stored != deals:
