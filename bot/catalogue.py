@@ -23,14 +23,23 @@ from bot.formatting import (
     format_points_change,
     reader_locale,
 )
-from bot.messages import coaching_en, coaching_it, en, en_notices, it, it_notices
+from bot.messages import (
+    coaching_en,
+    coaching_it,
+    en,
+    en_notices,
+    it,
+    it_notices,
+    stories_en,
+    stories_it,
+)
 from core.periods import Period
 
 logger = logging.getLogger(__name__)
 
 CATALOGUES: Mapping[str, Mapping[str, str]] = {
-    "en": {**en.MESSAGES, **coaching_en.MESSAGES, **en_notices.MESSAGES},
-    "it": {**it.MESSAGES, **coaching_it.MESSAGES, **it_notices.MESSAGES},
+    "en": {**en.MESSAGES, **coaching_en.MESSAGES, **en_notices.MESSAGES, **stories_en.MESSAGES},
+    "it": {**it.MESSAGES, **coaching_it.MESSAGES, **it_notices.MESSAGES, **stories_it.MESSAGES},
 }
 DEFAULT_LANGUAGE = "en"
 MISSING = "–"  # shown for a figure that does not exist (no quota, no deal closed)

@@ -19,6 +19,7 @@ BULLET = "• "
 # What a button press asks for; its value is the command line to run either way.
 RUN = "quotabot.run"  # answer the asker again (another period, another view)
 POST = "quotabot.post"  # run it and post the answer to the channel
+FORM = "quotabot.form"  # a form's submission; its id says what the form is about
 
 
 class Visibility(StrEnum):
@@ -59,6 +60,31 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Input:
+    """A plain-text answer asked for in a form; `name` is its key in the submission."""
+
+    name: str
+    label: str
+    optional: bool = False
+    max_length: int = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A few questions and a submit button; what is submitted goes back by `id`.
+
+    Slack opens it in a modal from a button under the reply; Teams shows its inputs
+    in the card itself. `id` ("story:12") names what the answers are about.
+    """
+
+    id: str
+    title: str  # short: Slack shows at most 24 characters above a modal
+    open_label: str  # the button that opens it, where it opens apart
+    submit_label: str
+    inputs: tuple[Input, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     title: str
     paragraphs: tuple[str, ...] = ()
@@ -66,6 +92,7 @@ class Reply:
     progress: tuple[Progress, ...] = ()
     images: tuple[Chart, ...] = ()
     buttons: tuple[Button, ...] = ()
+    form: Form | None = None  # questions for the reader to answer
     visibility: Visibility = Visibility.ONLY_ASKER
     # A short line for notifications and screen readers; the title when empty.
     summary: str = ""

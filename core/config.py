@@ -179,6 +179,26 @@ class LeaderboardsConfig(BoardPrivacy):
         return self.boards.get(metric) or BoardPrivacy(privacy=self.privacy, named=self.named)
 
 
+class StoriesConfig(_Section):
+    """Win stories: after a won deal of at least `min_amount`, its owner is asked how."""
+
+    enabled: bool = True
+    min_amount: Decimal | None = Field(default=None, gt=0)  # none: nobody is asked
+
+    @property
+    def on(self) -> bool:
+        return self.enabled and self.min_amount is not None
+
+    def asks_about(self, amount: Decimal | None) -> bool:
+        """Whether a won deal of `amount` is one whose owner is asked for its story."""
+        return (
+            self.on
+            and amount is not None
+            and self.min_amount is not None
+            and (amount >= self.min_amount)
+        )
+
+
 class Settings(_Section):
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     locale: str = "en"
@@ -194,6 +214,7 @@ class Settings(_Section):
     points: PointsConfig = PointsConfig()
     badges: BadgesConfig = BadgesConfig()
     kudos: KudosConfig = KudosConfig()
+    stories: StoriesConfig = StoriesConfig()
 
 
 def load_settings(path: Path | None = None) -> Settings:

@@ -468,3 +468,22 @@ __all__ = [
     "UTCDateTime",
     "utcnow",
 ]
+
+
+class WinStory(SQLModel, table=True):
+    """How a won deal was won, in its owner's words: asked once per deal, ever.
+
+    The row is written when the owner is asked (its unique deal is what keeps a deal
+    from being asked twice, by any replica), and filled in when they answer.
+    """
+
+    __tablename__ = "win_story"
+
+    id: int | None = Field(default=None, primary_key=True)
+    deal_id: int = Field(foreign_key="deal.id", unique=True)
+    rep_id: int = Field(foreign_key="rep.id", index=True)
+    asked_at: datetime = Field(sa_type=UTCDateTime)
+    told_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    difference: str | None = Field(default=None, max_length=1000)
+    helpers: str | None = Field(default=None, max_length=1000)
+    tip: str | None = Field(default=None, max_length=1000)

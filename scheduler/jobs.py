@@ -27,6 +27,7 @@ from bot.posts import (
     report_post,
 )
 from bot.reply import Reply
+from bot.stories import story_post
 from core.badge_news import badges_awarded_at
 from core.config import Settings
 from core.models import Subscription, SubscriptionKind
@@ -34,6 +35,7 @@ from core.org import Org
 from core.periods import FiscalCalendar
 from core.results import Metric
 from core.schedules import Schedule, parse_schedule
+from core.stories import told_at
 from core.subscriptions import AS_IT_HAPPENS, Target
 from core.wins import wins_of_import
 
@@ -45,6 +47,9 @@ PERSONAL = "personal"
 # New badges, announced in the celebration channels: no subscription of its own, each
 # celebrations job has a twin of this kind (`badges_twin`), with runs of its own.
 BADGES = "badges"
+# Win stories, posted where celebrations go the same way: a twin of each celebrations
+# job (`stories_twin`), whose runs are the moments stories were told.
+STORIES = "stories"
 
 
 class PostNotBuiltError(Exception):
@@ -135,6 +140,11 @@ def badges_twin(job: Job) -> Job:
     return Job(replace(job.post, kind=BADGES), job.targets)
 
 
+def stories_twin(job: Job) -> Job:
+    """The job that posts win stories where `job` celebrates wins."""
+    return Job(replace(job.post, kind=STORIES), job.targets)
+
+
 def jobs_of(subscriptions: Iterable[Subscription]) -> dict[str, Job]:
     """The jobs that the subscriptions make, by key."""
     grouped: dict[Post, list[tuple[int, Target]]] = {}
@@ -157,6 +167,7 @@ async def build_post(
 ) -> Reply:
     """The reply that `post` is at `now`, in the company's language; a celebration
     announces the wins of the import stamped `fire_time`, a badges post its badges, a
+    win stories post the stories told at `fire_time`, a
     report is the period's performance report of the team or the company, and a
     contest's post is its start, its standings or its winners, as `fire_time` falls
     on its schedule."""
@@ -189,6 +200,14 @@ async def build_post(
         if not badges:
             raise NothingToPostError("no badge of theirs was awarded then")
         return badge_announcement(texts, badges, team_name)
+    if post.kind == STORIES:
+        stories = told_at(session, fire_time or now)
+        if post.team_id is not None:
+            teams = org.subtree(post.team_id)
+            stories = [story for story in stories if org.reps[story.owner_id].team_id in teams]
+        if not stories:
+            raise NothingToPostError("no story of theirs (of a deal still won) was told then")
+        return story_post(texts, stories, team_name)
     if post.kind not in (SubscriptionKind.LEADERBOARD, SubscriptionKind.REPORT):
         raise PostNotBuiltError(post.kind)
     request = PostRequest(

@@ -10,7 +10,8 @@ Celebrations have no schedule: every `watch` seconds the deals won by recent imp
 are looked for (core.wins), and each import's wins are posted once to the channels
 that subscribed before it ran, through the same claimed runs (the job's key and the
 import's stamp). The badges those imports awarded (core.badge_news) go to the same
-channels in a post of their own, the celebrations job's badges twin, the same way.
+channels in a post of their own, the celebrations job's badges twin, the same way;
+so do win stories (scheduler.stories asks for them), as each is told.
 
 A job that fires works out its own fire time (the latest one of its schedule, at most
 `grace` ago) rather than trust the moment it woke, so that every replica claims the
@@ -34,13 +35,15 @@ from core.badge_news import badge_stamps
 from core.models import Subscription, utcnow
 from core.periods import FiscalCalendar
 from core.schedules import ScheduleError
+from core.stories import told_since
 from core.subscriptions import subscriptions
 from core.wins import imports_with_wins
 from scheduler.claims import run_exists
 from scheduler.digest import FailureDigest
 from scheduler.housekeeping import Housekeeping
-from scheduler.jobs import Job, badges_twin, jobs_of
+from scheduler.jobs import Job, badges_twin, jobs_of, stories_twin
 from scheduler.runner import Runner
+from scheduler.stories import StoryAsker
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +81,8 @@ class ScheduledPosts:
         self.jobs: dict[str, Job] = {}  # on a schedule
         self.celebrations: dict[str, Job] = {}  # posted as deals are won
         self.announcements: dict[str, Job] = {}  # new badges, where celebrations go
+        self.stories: dict[str, Job] = {}  # win stories, where celebrations go
+        self.asker = StoryAsker(open_session, runner.settings, runner.senders)
         self.created: dict[int, datetime] = {}  # each subscription's creation
         self.scheduler: AsyncIOScheduler | None = None
         self.digest = FailureDigest(runner, clock)  # of the posts that did not go out
@@ -122,9 +127,11 @@ class ScheduledPosts:
             self.celebrations = {key: job for key, job in jobs.items() if job.as_it_happens}
             twins = [badges_twin(job) for job in self.celebrations.values()]
             self.announcements = {job.key: job for job in twins}
+            told = [stories_twin(job) for job in self.celebrations.values()]
+            self.stories = {job.key: job for job in told}
             self.created = {item.id: item.created_at for item in found if item.id is not None}
             self._reschedule({key: job for key, job in jobs.items() if not job.as_it_happens})
-            unfinished = {**self.jobs, **self.celebrations, **self.announcements}
+            unfinished = {**self.jobs, **self.celebrations, **self.announcements, **self.stories}
             await self.runner.resume(unfinished, now=self.clock())
             if self.housekeeping is not None:
                 await self.housekeeping.refresh(self.scheduler)
@@ -148,21 +155,31 @@ class ScheduledPosts:
 
     async def celebrate(self) -> None:
         """Celebrate the deals that recent imports turned won, and the badges they
-        awarded, each import once, in the channels that subscribed before it ran."""
+        awarded, each import once, in the channels that subscribed before it ran; ask
+        the owners of big wins for their stories, and post the stories told."""
+        now = self.clock()
+        try:
+            await self.asker.ask_since(now - RECENT, now)
+        except Exception:
+            reference = new_reference()
+            logger.exception("could not ask for win stories (reference %s)", reference)
         if not self.celebrations:
             return
-        now = self.clock()
         try:
             with self.open_session() as session:
                 settings = self.runner.settings
                 stamps = imports_with_wins(session, settings.stages, since=now - RECENT)
                 calendar = FiscalCalendar(settings.calendar)
                 awarded = badge_stamps(session, calendar, since=now - RECENT)
+                told = told_since(session, since=now - RECENT)
             for stamp in stamps:
                 for job in self.celebrations.values():
                     await self._celebrate(job, stamp, now)
             for stamp in awarded:
                 for job in self.announcements.values():
+                    await self._celebrate(job, stamp, now)
+            for stamp in told:
+                for job in self.stories.values():
                     await self._celebrate(job, stamp, now)
         except Exception:
             reference = new_reference()

@@ -71,6 +71,10 @@ def render(reply: Reply, image_paths: Sequence[Path] = ()) -> str:
         lines.append(f"   [dim]{escape(chart.alt_text)}[/dim]")
     if reply.images:
         lines.append("")
+    if reply.form is not None:
+        # The console has no forms to fill in: it shows what would be asked.
+        lines.append(f"[reverse] {escape(reply.form.open_label)} [/reverse] (form)")
+        lines.extend(f"  ▢ {escape(field.label)}" for field in reply.form.inputs)
     for button in reply.buttons:
         kind = "post" if button.action == POST else "run"
         lines.append(

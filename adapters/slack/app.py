@@ -31,6 +31,7 @@ from adapters.slack.delivery import SLACK_FAILURES, Delivery, Where, web_client
 from adapters.slack.home import register_home
 from adapters.slack.identity import PLATFORM, People
 from adapters.slack.kudos import register_kudos
+from adapters.slack.modals import register_modals
 from bot.catalogue import Texts
 from bot.errors import apology, new_reference
 from bot.people import Asker
@@ -41,7 +42,8 @@ from core.config import Settings
 logger = logging.getLogger(__name__)
 
 ANY_COMMAND = re.compile(r"^/")
-OUR_BUTTONS = re.compile(r"^quotabot\.")
+# A form's button opens a modal instead: adapters.slack.modals.
+OUR_BUTTONS = re.compile(r"^quotabot\.(?:run|post)\.")
 
 
 def _utc_now() -> datetime:
@@ -159,6 +161,7 @@ def build_app(config: SlackConfig, bot: SlackBot, handled: Remembered) -> AsyncA
     app.action(OUR_BUTTONS)(ack=acknowledge, lazy=[on_press])
     register_home(app, bot)
     register_kudos(app, bot)
+    register_modals(app, bot)
     return app
 
 

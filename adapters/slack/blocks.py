@@ -25,7 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from adapters.slack.mrkdwn import clip, size
-from bot.reply import POST, RUN, Button, Field, Progress, Reply
+from bot.reply import FORM, POST, RUN, Button, Field, Form, Progress, Reply
 
 logger = logging.getLogger(__name__)
 
@@ -62,10 +62,11 @@ class ButtonAction(StrEnum):
 
     RUN = RUN
     POST = POST
+    FORM = FORM  # open the reply's form in a modal; the value is the form's id
 
 
 # "quotabot.run.0", "quotabot.post.1": the kind, then the button's place in the reply.
-ACTION_ID = re.compile(r"(quotabot\.(?:run|post))\.(\d+)")
+ACTION_ID = re.compile(r"(quotabot\.(?:run|post|form))\.(\d+)")
 
 
 class UnknownAction(ValueError):
@@ -115,7 +116,7 @@ class _Piece:
 
 def _layout(reply: Reply, image_files: Sequence[str], max_blocks: int) -> list[Block]:
     head = _header(reply.title)
-    tail = _actions(reply.buttons)
+    tail = _actions(reply.buttons, reply.form)
     content = [
         *(piece for paragraph in reply.paragraphs for piece in _paragraph(paragraph)),
         *(_progress(progress) for progress in reply.progress),
@@ -227,9 +228,21 @@ def _images(reply: Reply, image_files: Sequence[str]) -> list[_Piece]:
     return pieces
 
 
-def _actions(buttons: Sequence[Button]) -> list[_Piece]:
-    """One actions block of the reply's buttons; a button Slack cannot carry is left out."""
-    elements = []
+def _actions(buttons: Sequence[Button], form: Form | None = None) -> list[_Piece]:
+    """One actions block of the reply's buttons, and first the one that opens its form;
+    a button Slack cannot carry is left out."""
+    elements: list[Block] = []
+    if form is not None:
+        label = clip(form.open_label.strip(), BUTTON_TEXT) or "…"
+        elements.append(
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": label},
+                "action_id": f"{FORM}.0",
+                "value": form.id,
+                "style": "primary",
+            }
+        )
     for index, button in enumerate(buttons):
         element = _button(index, button)
         if element is not None:

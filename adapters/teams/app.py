@@ -7,6 +7,7 @@ authenticated (adapters.teams.http):
   there later; a conversationUpdate that removes the bot forgets it;
 - an activity seen before (Teams redelivers when it thinks a request failed) is left
   alone, remembered in the database by its id, whichever replica it reached;
+- a submitted form (adapters.teams.forms) goes to the bot as its sender's answers;
 - a message's command line (typed, or a pressed card button) goes through the registry
   as its sender, found by email or user principal name, in a worker thread with a
   session of its own; the reply goes back as an Adaptive Card in the same conversation.
@@ -38,10 +39,12 @@ from adapters.teams import activities, conversations
 from adapters.teams.activities import Typed
 from adapters.teams.dedupe import Remembered
 from adapters.teams.delivery import TEAMS_FAILURES, Delivery, activity_of
+from adapters.teams.forms import Submitted, submitted_form
 from adapters.teams.identity import PLATFORM, People
 from adapters.teams.images import ChartImages
 from bot.catalogue import Texts
 from bot.errors import apology, new_reference
+from bot.forms import submit
 from bot.people import Asker
 from bot.registry import ChatContext, Registry, not_linked
 from bot.reply import Reply, Visibility
@@ -78,6 +81,10 @@ class TeamsBot:
         await asyncio.to_thread(self._keep_reference, activity)
         if activity.type != ActivityTypes.message:
             return
+        form = submitted_form(activity.value)
+        if form is not None:
+            await self.take_form(turn, form)
+            return
         typed = activities.command(activity)
         if typed is None:
             logger.debug("a Teams message with no command in it")
@@ -111,6 +118,46 @@ class TeamsBot:
             logger.error(
                 "could not apologise in Teams either (reference %s): %s", reference, error
             )
+
+    async def take_form(self, turn: TurnContext, form: Submitted) -> None:
+        """A submitted form, taken as its sender's; what became of it goes back here."""
+        texts = self.texts(turn.activity.locale)
+        try:
+            tenant = activities.tenant(turn.activity)
+            asker = await self.people.asker(turn, tenant)
+            if asker is None:
+                reply = not_linked(texts)
+            else:
+                texts = self.texts(asker.locale)
+                reply = await asyncio.to_thread(self._submit, form, tenant, asker, texts)
+            await self.delivery.send(turn, activity_of(reply, self.images), reply=True)
+            return
+        except Exception:
+            reference = new_reference()
+            logger.exception(
+                "could not take form %r in Teams (reference %s)", form.form_id, reference
+            )
+        try:
+            await self.delivery.send(
+                turn, activity_of(apology(texts, reference), self.images), reply=True
+            )
+        except TEAMS_FAILURES as error:
+            logger.error(
+                "could not apologise in Teams either (reference %s): %s", reference, error
+            )
+
+    def _submit(self, form: Submitted, tenant: str, asker: Asker, texts: Texts) -> Reply:
+        with self.open_session() as session:
+            context = ChatContext(
+                session=session,
+                settings=self.settings,
+                now=self.now(),
+                asker=asker,
+                texts=texts,
+                platform=PLATFORM,
+                workspace=tenant,
+            )
+            return submit(context, form.form_id, form.values)
 
     async def deliver(self, turn: TurnContext, reply: Reply, texts: Texts) -> None:
         """The reply where the command was typed, when that is a personal chat or the

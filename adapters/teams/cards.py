@@ -5,9 +5,10 @@ image URLs here in the reply's image order; with no URLs, no images.
 
 The card states what the console states: the title as a heading, each line of a
 paragraph as a wrapped TextBlock, each progress bar as a text bar with its percentage,
-marker and caption, the fields as one FactSet, one Image per chart, and the buttons as
-Action.Submit whose data carries the command line it runs. Teams returns that data as
-the `value` of a message activity, which `submitted` reads back.
+marker and caption, the fields as one FactSet, one Image per chart, a form's inputs
+(adapters.teams.forms), and the buttons as Action.Submit whose data carries the
+command line it runs. Teams returns that data as the `value` of a message activity,
+which `submitted` reads back.
 
 Teams refuses a message over about 40 KB (the limit is counted in UTF-16 and has moved
 between 28 KB and 100 KB over the years), so the texts of a card share a budget well
@@ -25,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from adapters.teams.forms import inputs, submit_action
 from bot.reply import BULLET, POST, RUN, Button, Field, Progress, Reply
 
 logger = logging.getLogger(__name__)
@@ -111,6 +113,8 @@ def card(reply: Reply, image_urls: Sequence[str] = ()) -> dict[str, Any]:
         *_images(reply, image_urls),
     ]
     body = [*_title(reply.title), *_within_budget(reply, content)]
+    if reply.form is not None:
+        body += inputs(reply.form)
     result: dict[str, Any] = {
         "type": "AdaptiveCard",
         "$schema": CARD_SCHEMA,
@@ -119,6 +123,8 @@ def card(reply: Reply, image_urls: Sequence[str] = ()) -> dict[str, Any]:
         "msteams": {"width": "Full"},  # room for the charts
     }
     actions = _actions(reply.buttons)
+    if reply.form is not None:
+        actions = [submit_action(reply.form), *actions][:MAX_ACTIONS]
     if actions:
         result["actions"] = actions
     return result

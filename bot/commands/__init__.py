@@ -14,6 +14,7 @@ from bot.commands import (
     ramp,
     report,
     rewards,
+    stories,
     subscriptions,
     team,
 )
@@ -27,6 +28,7 @@ FAMILIES = (
     report,
     earnings,
     rewards,
+    stories,
     coach,
     ramp,
     contests,

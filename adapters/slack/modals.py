@@ -1,0 +1,107 @@
+"""Forms in Slack: the button that opens one in a modal, and the modal's submission.
+
+A press of a form's button (action_id "quotabot.form.0", value the form's id) opens
+the form in the presser's language with views.open, within the three seconds that the
+press's trigger_id lives. Submitting the modal closes it at once (an empty ack); the
+answers then go through the bot as the submitter, and what became of them reaches the
+submitter in their messages with the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.delivery import SLACK_FAILURES, Where
+from adapters.slack.forms import CALLBACK_ID, answers, modal
+from adapters.slack.identity import PLATFORM
+from bot.errors import apology, new_reference
+from bot.forms import form_of, submit
+from bot.people import Asker
+from bot.registry import ChatContext, not_linked
+from bot.reply import Reply, Visibility
+
+if TYPE_CHECKING:
+    from adapters.slack.app import SlackBot
+
+logger = logging.getLogger(__name__)
+
+FORM_BUTTON = re.compile(r"^quotabot\.form\.\d+$")
+
+
+def register_modals(app: AsyncApp, bot: SlackBot) -> None:
+    async def on_open(body: dict[str, Any], client: AsyncWebClient) -> None:
+        form_id = str(body["actions"][0].get("value") or "")
+        user = body["user"]["id"]
+        workspace = _workspace(body)
+        try:
+            asker, profile = await bot.people.asker(workspace, user)
+            texts = bot.texts(asker.locale if asker else profile.locale if profile else None)
+            form = form_of(texts, form_id)
+            if form is None:
+                logger.warning("a press for form %r, which is no form of ours", form_id)
+                return
+            await client.views_open(trigger_id=body["trigger_id"], view=modal(form))
+        except Exception:
+            reference = new_reference()
+            logger.exception("could not open form %r (reference %s)", form_id, reference)
+
+    async def on_submit(body: dict[str, Any]) -> None:
+        form_id, values = answers(body.get("view") or {})
+        user = body["user"]["id"]
+        where = Where(user_id=user, channel_id=user)
+        texts = bot.texts(None)
+        try:
+            asker, profile = await bot.people.asker(_workspace(body), user)
+            if asker is None:
+                texts = bot.texts(profile.locale if profile else None)
+                reply = not_linked(texts)
+            else:
+                texts = bot.texts(asker.locale)
+                reply = await asyncio.to_thread(
+                    _submit, bot, asker, _workspace(body), form_id, values
+                )
+            await bot.delivery.send(reply.shown_to(Visibility.CHANNEL), where)
+            return
+        except Exception:
+            reference = new_reference()
+            logger.exception("could not take form %r (reference %s)", form_id, reference)
+        try:
+            await bot.delivery.send(apology(texts, reference).shown_to(Visibility.CHANNEL), where)
+        except SLACK_FAILURES as error:
+            logger.error(
+                "could not apologise in Slack either (reference %s): %s", reference, error
+            )
+
+    app.action(FORM_BUTTON)(ack=_acknowledge, lazy=[on_open])
+    app.view(CALLBACK_ID)(ack=_acknowledge, lazy=[on_submit])
+
+
+def _submit(
+    bot: SlackBot, asker: Asker, workspace: str, form_id: str, values: dict[str, str]
+) -> Reply:
+    # In a worker thread, with a session of its own.
+    with bot.open_session() as session:
+        context = ChatContext(
+            session=session,
+            settings=bot.settings,
+            now=bot.now(),
+            asker=asker,
+            texts=bot.texts(asker.locale),
+            platform=PLATFORM,
+            workspace=workspace,
+        )
+        return submit(context, form_id, values)
+
+
+def _workspace(body: dict[str, Any]) -> str:
+    return str(body["user"].get("team_id") or (body.get("team") or {}).get("id", ""))
+
+
+async def _acknowledge(ack: AsyncAck) -> None:
+    await ack()
