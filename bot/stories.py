@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from bot.catalogue import Texts
 from bot.registry import ChatContext
 from bot.reply import Form, Input, Reply, Visibility
-from core.models import Deal
+from core.models import Deal, utcnow
 from core.stories import ANSWER_TEXT, Story, asked, tell
 from core.wins import Win
 
@@ -94,13 +94,15 @@ def submit(context: ChatContext, form: str, values: Mapping[str, object]) -> Rep
     if problems:
         return _refused(texts, *problems)
 
+    # Told now on the wall clock, which the scheduler looks for new stories by, even
+    # when answers are given as of another moment (a demo's).
     kept = tell(
         context.session,
         deal_id,
         difference=answers[DIFFERENCE],
         helpers=answers[HELPERS],
         tip=answers[TIP] or None,
-        at=context.now,
+        at=utcnow(),
     )
     if not kept:  # told from another window a moment ago
         return _refused(texts, texts("story.refused.told", deal=name))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy import ColumnElement, and_, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -88,14 +88,15 @@ def tell(
     at: datetime,
 ) -> bool:
     """Keep the story of a deal asked about; False when it was told already."""
-    story = session.exec(select(WinStory).where(WinStory.deal_id == deal_id)).first()
-    if story is None or story.told_at is not None:
-        return False
-    story.difference, story.helpers, story.tip = difference, helpers, tip or None
-    story.told_at = at
-    session.add(story)
+    # One conditional UPDATE: of two submissions at once, only one finds it untold.
+    statement = (
+        update(WinStory)
+        .where(col(WinStory.deal_id) == deal_id, col(WinStory.told_at).is_(None))
+        .values(difference=difference, helpers=helpers, tip=tip or None, told_at=at)
+    )
+    kept = session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
     session.commit()
-    return True
+    return bool(kept)
 
 
 def told_since(session: Session, since: datetime) -> list[datetime]:

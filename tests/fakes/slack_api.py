@@ -368,6 +368,7 @@ class SlackApiDouble:
             "chat.postMessage": self._post_message,
             "chat.postEphemeral": self._post_ephemeral,
             "views.publish": self._views_publish,
+            "views.open": self._views_open,
             "files.getUploadURLExternal": self._upload_url,
             "files.completeUploadExternal": self._complete_upload,
             "files.info": self._files_info,
@@ -413,6 +414,29 @@ class SlackApiDouble:
         view = json.loads(view) if isinstance(view, str) else view or {}
         if self._bad_blocks(view.get("blocks") or []):
             return {"ok": False, "error": "invalid_blocks"}
+        return {"ok": True, "view": {"id": f"V{next(self._ids):09d}", **view}}
+
+    async def _views_open(self, _request: web.Request, body: dict[str, Any]) -> Answer:
+        # Slack opens a modal only for a fresh trigger_id, with a title and a submit of
+        # at most 24 characters and input blocks that each name a block and an action.
+        view = body.get("view")
+        view = json.loads(view) if isinstance(view, str) else view or {}
+        if not body.get("trigger_id"):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        texts = [view.get("title") or {}, view.get("submit") or {}]
+        if view.get("type") != "modal" or any(
+            not 0 < len(text.get("text", "")) <= 24 for text in texts
+        ):
+            return {"ok": False, "error": "invalid_arguments"}
+        blocks = view.get("blocks") or []
+        if not blocks or len(blocks) > 100 or self._bad_blocks(blocks):
+            return {"ok": False, "error": "invalid_blocks"}
+        for block in blocks:
+            element = block.get("element") or {}
+            if block.get("type") == "input" and not (
+                block.get("block_id") and element.get("action_id") and block.get("label")
+            ):
+                return {"ok": False, "error": "invalid_blocks"}
         return {"ok": True, "view": {"id": f"V{next(self._ids):09d}", **view}}
 
     async def _upload_url(self, request: web.Request, body: dict[str, Any]) -> Answer:
