@@ -54,6 +54,10 @@ activities = { call = { points = 1, daily_cap = 10 }, meeting = { points = 3, da
 big_deal = 60000
 streak_days = [5, 20]
 points = { hat_trick = 15, quota_100 = 50, quota_150 = 100, big_deal = 20 }
+
+# The winners of deals of $50,000 or more are asked how they won them.
+[stories]
+min_amount = 50000
 """
 
 
