@@ -3,10 +3,13 @@ sends it to a running `quotabot serve`, keeps the story."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlmodel import Session, select
 
 from adapters.teams.cards import card
@@ -16,8 +19,15 @@ from core.models import Deal, WinStory
 from core.storage import create_db_engine
 from core.stories import ask
 from core.wins import Win
-from tests.fakes.teams_connector import REPLY
-from tests.teams.conftest import MONA, TeamsHarness
+from quotabot.context import AppContext
+from quotabot.scheduling import SCHEDULED_POSTS
+from quotabot.server import build_server
+from scheduler.service import ScheduledPosts
+from tests.bot.company import NOW, People
+from tests.fakes.teams_connector import REPLY, SEND, TeamsConnectorDouble
+from tests.scheduler.wins import win_two_deals
+from tests.slack.conftest import LoopThread, _serve
+from tests.teams.conftest import ADA, MONA, PUBLIC_URL, TeamsHarness
 from tests.teams.schema_check import card_problems
 
 WIN = Win(5, "Acme renewal", "Acme Corp", Decimal(20_000), 2, "Ada Lovelace")
@@ -112,3 +122,55 @@ def test_a_submit_from_someone_else_is_refused(teams: TeamsHarness) -> None:
     [answer] = teams.double.wait_for(REPLY)
     body = answer.body["attachments"][0]["content"]["body"]
     assert body[1]["text"] == "Only the deal's owner, who was asked, can tell its story."
+
+
+ADAS_CHAT = "a:personal-chat-ada"
+
+
+@pytest.fixture
+def scheduled(
+    loop: LoopThread,
+    database: tuple[str, People],
+    double: TeamsConnectorDouble,
+    tmp_path: Path,
+) -> Iterator[tuple[TeamsHarness, ScheduledPosts]]:
+    url, people = database
+    config = tmp_path / "quotabot.toml"
+    config.write_text("[stories]\nmin_amount = 20000\n")
+    environ = {
+        "SLACK_BOT_TOKEN": "xoxb-never-used",
+        "SLACK_SIGNING_SECRET": "never-used",
+        "SLACK_API_URL": "http://127.0.0.1:9/api/",
+        "QUOTABOT_PUBLIC_URL": PUBLIC_URL,
+    }
+    context = AppContext(database=url, config_path=config)
+    server = build_server(context, environ, now=lambda: NOW, backoff=0.05)
+    runner = loop.run(_serve(server))
+    base = f"http://127.0.0.1:{runner.addresses[0][1]}/"
+    yield TeamsHarness(double, base, people, url), server[SCHEDULED_POSTS]
+    loop.run(runner.cleanup())
+    context.engine.dispose()
+
+
+def test_the_owner_is_asked_in_their_personal_chat_and_answers_in_the_card(
+    loop: LoopThread, scheduled: tuple[TeamsHarness, ScheduledPosts]
+) -> None:
+    teams, posts = scheduled
+    teams.post(teams.message("whoami", ADA, conversation=ADAS_CHAT))
+    teams.double.wait_for(REPLY)
+    engine = create_db_engine(teams.database)
+    with Session(engine) as session:
+        win_two_deals(session)
+    engine.dispose()
+
+    loop.run(posts.refresh())
+    loop.run(posts.celebrate())
+
+    [ask_card] = [call for call in teams.double.calls_of(SEND) if call.conversation == ADAS_CHAT]
+    shown = ask_card.body["attachments"][0]["content"]
+    assert shown["body"][0]["text"] == "🎉 You won Acme renewal (Acme Corp)!"
+    [submit] = shown["actions"]
+    answers = {"difference": "The pilot", "helpers": "Bea", "tip": ""}
+    teams.post(teams.message(None, ADA, conversation=ADAS_CHAT, value=submit["data"] | answers))
+    thanks = teams.double.wait_for(REPLY, 2)[1]
+    assert thanks.body["attachments"][0]["content"]["body"][0]["text"] == "Thank you!"
