@@ -18,6 +18,13 @@ def form_of(texts: Texts, form_id: str) -> Form | None:
     return None
 
 
+def problems(texts: Texts, form_id: str, values: Mapping[str, object]) -> dict[str, str]:
+    """What is wrong with the answers by input name, read from them alone (no storage):
+    what a platform can show beside the inputs before it takes the form."""
+    form = form_of(texts, form_id)
+    return stories.checked(texts, form, values)[1] if form is not None else {}
+
+
 def submit(context: ChatContext, form_id: str, values: Mapping[str, object]) -> Reply:
     """Act on a submitted form as the asker; the reply says what became of it."""
     return stories.submit(context, form_id, values)

@@ -61,6 +61,27 @@ def ask_reply(texts: Texts, win: Win) -> Reply:
     )
 
 
+def checked(
+    texts: Texts, form: Form, values: Mapping[str, object]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The answers, their spaces tidied, and every problem of them at once, each by the
+    name of the input it is about."""
+    answers: dict[str, str] = {}
+    problems: dict[str, str] = {}
+    for question in form.inputs:
+        answer = " ".join(str(values.get(question.name) or "").split())
+        if not answer and not question.optional:
+            problems[question.name] = texts("story.refused.missing", field=question.label)
+        elif len(answer) > question.max_length:
+            count = texts.number(len(answer))
+            limit = texts.number(question.max_length)
+            problems[question.name] = texts(
+                "story.refused.too_long", field=question.label, count=count, limit=limit
+            )
+        answers[question.name] = answer
+    return answers, problems
+
+
 def submit(context: ChatContext, form: str, values: Mapping[str, object]) -> Reply:
     """Keep the asker's story if it may be kept, and say so; or say why not."""
     texts = context.texts
@@ -77,22 +98,9 @@ def submit(context: ChatContext, form: str, values: Mapping[str, object]) -> Rep
     if not found.won:
         return _refused(texts, texts("story.refused.not_won", deal=name))
 
-    # Every problem of the answers at once, each with the question it is about.
-    answers: dict[str, str] = {}
-    problems = []
-    for question in story_form(texts, form).inputs:
-        answer = " ".join(str(values.get(question.name) or "").split())
-        if not answer and not question.optional:
-            problems.append(texts("story.refused.missing", field=question.label))
-        elif len(answer) > question.max_length:
-            count = texts.number(len(answer))
-            limit = texts.number(question.max_length)
-            problems.append(
-                texts("story.refused.too_long", field=question.label, count=count, limit=limit)
-            )
-        answers[question.name] = answer
+    answers, problems = checked(texts, story_form(texts, form), values)
     if problems:
-        return _refused(texts, *problems)
+        return _refused(texts, *problems.values())
 
     # Told now on the wall clock, which the scheduler looks for new stories by, even
     # when answers are given as of another moment (a demo's).

@@ -2,9 +2,11 @@
 
 A press of a form's button (action_id "quotabot.form.0", value the form's id) opens
 the form in the presser's language with views.open, within the three seconds that the
-press's trigger_id lives. Submitting the modal closes it at once (an empty ack); the
-answers then go through the bot as the submitter, and what became of them reaches the
-submitter in their messages with the app.
+press's trigger_id lives. A submission whose answers cannot be kept (only spaces, too
+long) is answered with the problems beside their inputs and the modal stays open;
+any other closes it (an empty ack), its answers then go through the bot as the
+submitter, and what became of them reaches the submitter in their messages with the
+app.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from adapters.slack.delivery import SLACK_FAILURES, Where
 from adapters.slack.forms import CALLBACK_ID, answers, modal
 from adapters.slack.identity import PLATFORM
 from bot.errors import apology, new_reference
-from bot.forms import form_of, submit
+from bot.forms import form_of, problems, submit
 from bot.people import Asker
 from bot.registry import ChatContext, not_linked
 from bot.reply import Reply, Visibility
@@ -51,12 +53,28 @@ def register_modals(app: AsyncApp, bot: SlackBot) -> None:
             reference = new_reference()
             logger.exception("could not open form %r (reference %s)", form_id, reference)
 
+    async def check(ack: AsyncAck, body: dict[str, Any]) -> None:
+        # Answers that cannot be kept are named beside their inputs, the modal left open.
+        form_id, values = answers(body.get("view") or {})
+        try:
+            found = await _problems(bot, body, form_id, values)
+        except Exception:
+            reference = new_reference()
+            logger.exception("could not check form %r (reference %s)", form_id, reference)
+            found = {}
+        if found:
+            await ack(response_action="errors", errors=found)
+        else:
+            await ack()
+
     async def on_submit(body: dict[str, Any]) -> None:
         form_id, values = answers(body.get("view") or {})
         user = body["user"]["id"]
         where = Where(user_id=user, channel_id=user)
         texts = bot.texts(None)
         try:
+            if await _problems(bot, body, form_id, values):
+                return  # named in the modal, which stays open
             asker, profile = await bot.people.asker(_workspace(body), user)
             if asker is None:
                 texts = bot.texts(profile.locale if profile else None)
@@ -79,7 +97,15 @@ def register_modals(app: AsyncApp, bot: SlackBot) -> None:
             )
 
     app.action(FORM_BUTTON)(ack=_acknowledge, lazy=[on_open])
-    app.view(CALLBACK_ID)(ack=_acknowledge, lazy=[on_submit])
+    app.view(CALLBACK_ID)(ack=check, lazy=[on_submit])
+
+
+async def _problems(
+    bot: SlackBot, body: dict[str, Any], form_id: str, values: dict[str, str]
+) -> dict[str, str]:
+    asker, profile = await bot.people.asker(_workspace(body), body["user"]["id"])
+    texts = bot.texts(asker.locale if asker else profile.locale if profile else None)
+    return problems(texts, form_id, values)
 
 
 def _submit(

@@ -44,6 +44,10 @@ class Stories:
     posts: ScheduledPosts
 
     def post(self, body: str) -> int:
+        return self.send(body)[0]
+
+    def send(self, body: str) -> tuple[int, str]:
+        """POST a signed request; the status and what the server answered."""
         timestamp = str(int(time.time()))
         request = urllib.request.Request(
             f"{self.url}slack/events",
@@ -56,7 +60,7 @@ class Stories:
             },
         )
         with urllib.request.urlopen(request, timeout=10) as response:
-            return int(response.status)
+            return int(response.status), response.read().decode()
 
     def messages_to(self, channel: str) -> list[Call]:
         return [
@@ -296,6 +300,34 @@ def test_a_second_submission_is_refused_and_only_the_owner_may_tell(
     answered = {blocks_of(call)[0]["text"]["text"]: call for call in stories.messages_to(ADA)[1:]}
     assert set(answered) == {"Thank you!", "Your story was not kept"}
     assert "was told already" in text_of(answered["Your story was not kept"])
+
+
+def test_blank_answers_are_named_in_the_modal_which_stays_open(
+    loop: LoopThread, stories: Stories
+) -> None:
+    import_wins(stories.database)
+    loop.run(stories.posts.refresh())
+    loop.run(stories.posts.celebrate())
+    [ask] = stories.messages_to(ADA)
+    form = form_button(ask)["value"]
+
+    status, answer = stories.send(submission(form, ADA, {"difference": "   ", "helpers": "Bea"}))
+
+    assert status == 200
+    assert json.loads(answer) == {
+        "response_action": "errors",
+        "errors": {
+            "difference": (
+                "“What made the difference?” is empty: write a few words there, then share again."
+            )
+        },
+    }
+    time.sleep(0.5)  # the lazy listener would have answered by now
+    assert len(stories.messages_to(ADA)) == 1
+    engine = create_db_engine(stories.database)
+    with Session(engine) as session:
+        assert session.exec(select(WinStory)).one().told_at is None
+    engine.dispose()
 
 
 def test_a_deal_lost_before_its_story_is_told_is_not_posted(
