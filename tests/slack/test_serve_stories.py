@@ -23,12 +23,13 @@ from sqlmodel import Session, select
 
 from core.models import ChatIdentity, Deal, Rep, Subscription, WinStory
 from core.storage import create_db_engine
+from core.stories import ask, tell
 from quotabot.context import AppContext
 from quotabot.scheduling import SCHEDULED_POSTS
 from quotabot.server import build_server
 from scheduler.service import ScheduledPosts
 from tests.bot.company import NOW, build
-from tests.fakes.slack_api import BOT_TOKEN, TEAM_ID, Call, SlackApiDouble
+from tests.fakes.slack_api import BOT_TOKEN, RESPONSE, TEAM_ID, Call, SlackApiDouble
 from tests.scheduler.wins import noon_zone, win_two_deals
 from tests.slack.conftest import ADA, CARL, SIGNING_SECRET, LoopThread, sign
 
@@ -395,3 +396,33 @@ def test_nobody_is_asked_when_stories_are_turned_off(
 
     channels = {call.body["channel"] for call in double.calls_of("chat.postMessage")}
     assert channels == {WINS}
+
+
+def test_stories_are_searched_with_the_slash_command(stories: Stories) -> None:
+    engine = create_db_engine(stories.database)
+    with Session(engine) as session:
+        deal = session.exec(select(Deal).where(Deal.name == "Acme renewal")).one()
+        deal.status = "won"
+        session.add(deal)
+        session.commit()
+        assert deal.id is not None
+        ask(session, deal.id, deal.owner_id, datetime.now(UTC))
+        tell(session, deal.id, difference="A pilot", helpers="Bea", tip=None, at=datetime.now(UTC))
+    engine.dispose()
+    body = urlencode(
+        {
+            "team_id": TEAM_ID, "channel_id": "C0SALES", "user_id": CARL, "command": "/stories",
+            "text": "pilot", "api_app_id": "A0QUOTA", "trigger_id": "7.1.stories",
+            "response_url": stories.double.response_url("stories"),
+        }
+    )  # fmt: skip
+
+    assert stories.post(body) == 200
+
+    [answer] = stories.double.wait_for(RESPONSE)
+    assert answer.body["response_type"] == "ephemeral"
+    blocks = answer.body["blocks"]
+    assert blocks[0]["text"]["text"] == "Storie di vittoria su «pilot»"  # Carl reads Italian
+    assert blocks[1]["text"]["text"].startswith("*Ada Lovelace* · Acme renewal · ")
+    assert "*Che cosa ha fatto la differenza:* A pilot" in blocks[1]["text"]["text"]
+    assert "$" not in json.dumps(blocks)
