@@ -20,7 +20,8 @@ from __future__ import annotations
 import inspect
 import logging
 import re
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -119,6 +120,33 @@ class ChatContext:
 
     def period(self, args: Args) -> Period:
         return args.period or self.calendar.parse(DEFAULT_PERIOD, self.now)
+
+
+@contextmanager
+def context_alone(
+    open_session: Callable[[], Session],
+    settings: Settings,
+    now: datetime,
+    asker: Asker,
+    texts: Texts,
+    *,
+    platform: str,
+    workspace: str,
+    channel: str = "",
+) -> Iterator[ChatContext]:
+    """A context on a session of its own, closed after: what an adapter's worker thread
+    answers in, so that no two requests share a session."""
+    with open_session() as session:
+        yield ChatContext(
+            session=session,
+            settings=settings,
+            now=now,
+            asker=asker,
+            texts=texts,
+            platform=platform,
+            workspace=workspace,
+            channel=channel,
+        )
 
 
 Handler = Callable[[ChatContext, Args], Reply | Awaitable[Reply]]

@@ -35,7 +35,7 @@ from adapters.slack.modals import register_modals
 from bot.catalogue import Texts
 from bot.errors import apology, new_reference
 from bot.people import Asker
-from bot.registry import ChatContext, Registry, not_linked
+from bot.registry import Registry, context_alone, not_linked
 from bot.reply import Reply, Visibility
 from core.config import Settings
 
@@ -109,17 +109,10 @@ class SlackBot:
         self, line: str, workspace: str, asker: Asker, texts: Texts, channel: str = ""
     ) -> Reply:
         # In a worker thread: its own session, and its own event loop for the handlers.
-        with self.open_session() as session:
-            context = ChatContext(
-                session=session,
-                settings=self.settings,
-                now=self.now(),
-                asker=asker,
-                texts=texts,
-                platform=PLATFORM,
-                workspace=workspace,
-                channel=channel,
-            )
+        with context_alone(
+            self.open_session, self.settings, self.now(), asker, texts,
+            platform=PLATFORM, workspace=workspace, channel=channel,
+        ) as context:  # fmt: skip
             return asyncio.run(self.registry.dispatch(line, context))
 
 

@@ -25,7 +25,7 @@ from adapters.slack.identity import PLATFORM
 from bot.errors import apology, new_reference
 from bot.forms import form_of, problems, submit
 from bot.people import Asker
-from bot.registry import ChatContext, not_linked
+from bot.registry import context_alone, not_linked
 from bot.reply import Reply, Visibility
 
 if TYPE_CHECKING:
@@ -112,16 +112,10 @@ def _submit(
     bot: SlackBot, asker: Asker, workspace: str, form_id: str, values: dict[str, str]
 ) -> Reply:
     # In a worker thread, with a session of its own.
-    with bot.open_session() as session:
-        context = ChatContext(
-            session=session,
-            settings=bot.settings,
-            now=bot.now(),
-            asker=asker,
-            texts=bot.texts(asker.locale),
-            platform=PLATFORM,
-            workspace=workspace,
-        )
+    with context_alone(
+        bot.open_session, bot.settings, bot.now(), asker, bot.texts(asker.locale),
+        platform=PLATFORM, workspace=workspace,
+    ) as context:  # fmt: skip
         return submit(context, form_id, values)
 
 

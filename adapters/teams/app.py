@@ -46,7 +46,7 @@ from bot.catalogue import Texts
 from bot.errors import apology, new_reference
 from bot.forms import submit
 from bot.people import Asker
-from bot.registry import ChatContext, Registry, not_linked
+from bot.registry import Registry, context_alone, not_linked
 from bot.reply import Reply, Visibility
 from core.config import Settings
 
@@ -147,16 +147,10 @@ class TeamsBot:
             )
 
     def _submit(self, form: Submitted, tenant: str, asker: Asker, texts: Texts) -> Reply:
-        with self.open_session() as session:
-            context = ChatContext(
-                session=session,
-                settings=self.settings,
-                now=self.now(),
-                asker=asker,
-                texts=texts,
-                platform=PLATFORM,
-                workspace=tenant,
-            )
+        with context_alone(
+            self.open_session, self.settings, self.now(), asker, texts,
+            platform=PLATFORM, workspace=tenant,
+        ) as context:  # fmt: skip
             return submit(context, form.form_id, form.values)
 
     async def deliver(self, turn: TurnContext, reply: Reply, texts: Texts) -> None:
@@ -224,15 +218,8 @@ class TeamsBot:
 
     def _dispatch(self, line: str, tenant: str, asker: Asker, texts: Texts, channel: str) -> Reply:
         # In a worker thread: its own session, and its own event loop for the handlers.
-        with self.open_session() as session:
-            context = ChatContext(
-                session=session,
-                settings=self.settings,
-                now=self.now(),
-                asker=asker,
-                texts=texts,
-                platform=PLATFORM,
-                workspace=tenant,
-                channel=channel,
-            )
+        with context_alone(
+            self.open_session, self.settings, self.now(), asker, texts,
+            platform=PLATFORM, workspace=tenant, channel=channel,
+        ) as context:  # fmt: skip
             return asyncio.run(self.registry.dispatch(line, context))
