@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, and_, delete, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.errors import new_reference
 from core.models import DeliveryState, ScheduledDelivery, ScheduledRun
 
 logger = logging.getLogger(__name__)
@@ -128,6 +129,31 @@ def mark_failed(session: Session, delivery_id: int, error: str, *, attempts: int
     session.refresh(delivery)
     state = DeliveryState.FAILED if delivery.attempts >= attempts else DeliveryState.PENDING
     _set(session, delivery_id, state=state, last_error=error[:ERROR_TEXT], lease_until=None)
+    return state
+
+
+def record_failure(
+    open_session: Callable[[], Session], item: Unfinished, error: Exception, *, attempts: int
+) -> str:
+    """The error boundary of one delivery: the error's traceback logged under a reference,
+    and the failure recorded with that reference (tried again later, until `attempts`
+    are used up); the state the delivery is left in."""
+    reference = new_reference()
+    logger.error(
+        "run %s: could not send to %s (reference %s)",
+        item.run_id,
+        item.target,
+        reference,
+        exc_info=error,
+    )
+    with open_session() as session:
+        state = mark_failed(
+            session,
+            item.delivery_id,
+            f"{type(error).__name__}: {error} (reference {reference})",
+            attempts=attempts,
+        )
+    logger.info("run %s: delivery to %s is %s", item.run_id, item.target, state)
     return state
 
 

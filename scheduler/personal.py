@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
-from bot.errors import new_reference
 from core.config import Settings
 from core.models import utcnow
 from core.notices import record_sent, take_day
@@ -38,9 +37,9 @@ from core.subscriptions import Target
 from scheduler.claims import (
     Unfinished,
     claim_run,
-    mark_failed,
     mark_sent,
     mark_skipped,
+    record_failure,
     take,
     unfinished,
 )
@@ -155,18 +154,7 @@ class PersonalRunner:
                     continue
                 await self.senders[target.platform].send(target, built.reply)
             except Exception as error:
-                reference = new_reference()
-                logger.exception(
-                    "run %s: could not write to %s (reference %s)", run_id, item.target, reference
-                )
-                with self.open_session() as session:
-                    state = mark_failed(
-                        session,
-                        item.delivery_id,
-                        f"{type(error).__name__}: {error} (reference {reference})",
-                        attempts=self.attempts,
-                    )
-                logger.info("run %s: message to %s is %s", run_id, item.target, state)
+                record_failure(self.open_session, item, error, attempts=self.attempts)
                 failed.append(item.target)
                 continue
 

@@ -31,7 +31,6 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
 
-from bot.errors import new_reference
 from bot.reply import Reply
 from core.config import Settings
 from core.models import PostedMessage, utcnow
@@ -39,9 +38,9 @@ from core.schedules import in_posting_hours
 from scheduler.claims import (
     Unfinished,
     claim_run,
-    mark_failed,
     mark_sent,
     mark_skipped,
+    record_failure,
     take,
     unfinished,
 )
@@ -215,18 +214,7 @@ class Runner:
             done.skipped += self._skip([item], str(error))
             return
         except Exception as error:
-            reference = new_reference()
-            logger.exception(
-                "run %s: could not post to %s (reference %s)", run_id, item.target, reference
-            )
-            with self.open_session() as session:
-                state = mark_failed(
-                    session,
-                    item.delivery_id,
-                    f"{type(error).__name__}: {error} (reference {reference})",
-                    attempts=self.attempts,
-                )
-            logger.info("run %s: delivery to %s is %s", run_id, item.target, state)
+            record_failure(self.open_session, item, error, attempts=self.attempts)
             done.failed.append(item.target)
             return
 
