@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -82,14 +82,12 @@ def run_at(session: Session, job_key: str, fire_time: datetime) -> ScheduledRun 
     return session.exec(query).first()
 
 
-def unfinished(
-    session: Session, *, run_id: int | None = None, since: datetime, now: datetime
-) -> list[Unfinished]:
-    """Deliveries pending, or sending on a lease that ran out, of runs fired since `since`."""
+def unfinished(session: Session, *, run_id: int | None = None, now: datetime) -> list[Unfinished]:
+    """Deliveries pending, or sending on a lease that ran out: of one run, or of all."""
     query = (
         select(ScheduledRun, ScheduledDelivery)
         .join(ScheduledDelivery, col(ScheduledDelivery.run_id) == col(ScheduledRun.id))
-        .where(_takeable(now), col(ScheduledRun.fire_time) >= since)
+        .where(_takeable(now))
         .order_by(col(ScheduledRun.fire_time), col(ScheduledDelivery.id))
     )
     if run_id is not None:
@@ -159,6 +157,17 @@ def record_failure(
 
 def mark_skipped(session: Session, delivery_id: int, reason: str) -> None:
     _set(session, delivery_id, state=DeliveryState.SKIPPED, last_error=reason[:ERROR_TEXT])
+
+
+def skip(
+    open_session: Callable[[], Session], items: Sequence[Unfinished], reason: str
+) -> list[str]:
+    """Record these deliveries as not sent on purpose, for `reason`; their targets."""
+    with open_session() as session:
+        for item in items:
+            mark_skipped(session, item.delivery_id, reason)
+            logger.info("run %s: not sending to %s: %s", item.run_id, item.target, reason)
+    return [item.target for item in items]
 
 
 def deliveries(session: Session, run_id: int) -> list[ScheduledDelivery]:

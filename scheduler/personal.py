@@ -23,7 +23,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
@@ -38,8 +38,8 @@ from scheduler.claims import (
     Unfinished,
     claim_run,
     mark_sent,
-    mark_skipped,
     record_failure,
+    skip,
     take,
     unfinished,
 )
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 PERSON = "rep:"  # a delivery's target: the person, wherever they are reached
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def person_target(rep_id: int) -> str:
@@ -91,7 +90,7 @@ class PersonalRunner:
             "%s at %s: run %s, %d person(s)", job.key, fire_time.isoformat(), run_id, len(people)
         )
         with self.open_session() as session:
-            todo = unfinished(session, run_id=run_id, since=_EPOCH, now=now)
+            todo = unfinished(session, run_id=run_id, now=now)
         return await self._deliver(job, run_id, todo, now)
 
     async def resume(
@@ -100,7 +99,7 @@ class PersonalRunner:
         """Send what earlier housekeeping runs left unsent; skip what is too late."""
         now = now or utcnow()
         with self.open_session() as session:
-            todo = unfinished(session, since=_EPOCH, now=now)
+            todo = unfinished(session, now=now)
         by_run: dict[int, list[Unfinished]] = defaultdict(list)
         for item in todo:
             if item.job_key.startswith(f"{PERSONAL}:"):
@@ -112,7 +111,9 @@ class PersonalRunner:
         for run_id, items in by_run.items():
             job = jobs.get(items[0].job_key)
             if job is None or items[0].fire_time < now - self.late:
-                skipped += self._skip(items, "too late" if job else "no longer scheduled")
+                skipped += skip(
+                    self.open_session, items, "too late" if job else "no longer scheduled"
+                )
                 continue
             logger.info("run %s: finishing %d unsent message(s)", run_id, len(items))
             outcome = await self._deliver(job, run_id, items, now)
@@ -135,7 +136,7 @@ class PersonalRunner:
                 target = direct_target(session, rep_id)
             reason = self._not_now(job, item, now) or self._unreachable(target)
             if reason is not None or target is None:
-                skipped += self._skip([item], reason or "")
+                skipped += skip(self.open_session, [item], reason or "")
                 continue
 
             with self.open_session() as session:
@@ -150,7 +151,7 @@ class PersonalRunner:
                     )
                 if built is None or not held:
                     reason = "nothing to say any more" if built is None else "sent today already"
-                    skipped += self._skip([item], reason)
+                    skipped += skip(self.open_session, [item], reason)
                     continue
                 await self.senders[target.platform].send(target, built.reply)
             except Exception as error:
@@ -185,10 +186,3 @@ class PersonalRunner:
         if target.platform not in self.senders:
             return str(NoSenderError(target.platform))
         return None
-
-    def _skip(self, items: Sequence[Unfinished], reason: str) -> list[str]:
-        with self.open_session() as session:
-            for item in items:
-                mark_skipped(session, item.delivery_id, reason)
-                logger.info("run %s: not writing to %s: %s", item.run_id, item.target, reason)
-        return [item.target for item in items]

@@ -39,8 +39,8 @@ from scheduler.claims import (
     Unfinished,
     claim_run,
     mark_sent,
-    mark_skipped,
     record_failure,
+    skip,
     take,
     unfinished,
 )
@@ -61,7 +61,6 @@ ATTEMPTS = 3  # tries of one delivery before it is given up as failed
 LATE = timedelta(hours=2)  # a run unfinished for longer than this is not finished
 DIGEST_PREFIX = "digest:"  # the key prefix of the failure digest's runs (scheduler.digest)
 CONCURRENCY = 8  # deliveries of one run on their way at once
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def process_name() -> str:
@@ -129,14 +128,14 @@ class Runner:
             "%s at %s: run %s, %d target(s)", key, fire_time.isoformat(), run_id, len(targets)
         )
         with self.open_session() as session:
-            todo = unfinished(session, run_id=run_id, since=_EPOCH, now=now)
+            todo = unfinished(session, run_id=run_id, now=now)
         return await self._deliver(job, run_id, todo, now)
 
     async def resume(self, jobs: Mapping[str, Job], *, now: datetime | None = None) -> Outcome:
         """Send what earlier runs left unsent; skip what is too late or no longer wanted."""
         now = now or utcnow()
         with self.open_session() as session:
-            todo = unfinished(session, since=_EPOCH, now=now)
+            todo = unfinished(session, now=now)
         by_run: dict[int, list[Unfinished]] = defaultdict(list)
         for item in todo:
             if job_key_of(item.job_key).startswith((f"{PERSONAL}:", DIGEST_PREFIX)):
@@ -150,7 +149,7 @@ class Runner:
             job = jobs.get(job_key_of(items[0].job_key))
             if items[0].fire_time < now - self.late or job is None:
                 reason = "too late" if job is not None else "no longer subscribed"
-                skipped += self._skip(items, reason)
+                skipped += skip(self.open_session, items, reason)
                 continue
             logger.info("run %s: finishing %d unsent delivery(ies)", run_id, len(items))
             outcome = await self._deliver(job, run_id, items, now)
@@ -200,7 +199,7 @@ class Runner:
         elif target.platform not in self.senders:
             reason = str(NoSenderError(target.platform))
         if reason is not None or target is None:
-            done.skipped += self._skip([item], reason or "")
+            done.skipped += skip(self.open_session, [item], reason or "")
             return
 
         with self.open_session() as session:
@@ -211,7 +210,7 @@ class Runner:
             reply = await post.reply(item.fire_time)
             posted = await self.senders[target.platform].send(target, reply)
         except (PostNotBuiltError, NothingToPostError) as error:
-            done.skipped += self._skip([item], str(error))
+            done.skipped += skip(self.open_session, [item], str(error))
             return
         except Exception as error:
             record_failure(self.open_session, item, error, attempts=self.attempts)
@@ -234,13 +233,6 @@ class Runner:
                 )
             mark_sent(session, item.delivery_id, now=now)
         done.sent.append(item.target)
-
-    def _skip(self, items: Sequence[Unfinished], reason: str) -> list[str]:
-        with self.open_session() as session:
-            for item in items:
-                mark_skipped(session, item.delivery_id, reason)
-                logger.info("run %s: not posting to %s: %s", item.run_id, item.target, reason)
-        return [item.target for item in items]
 
 
 @dataclass
