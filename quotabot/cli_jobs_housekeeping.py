@@ -24,7 +24,7 @@ from quotabot.job_slots import check_fire_time, latest_fire_time, parse_slot
 from scheduler.claims import run_at
 from scheduler.delivery import Sender
 from scheduler.housekeeping import HousekeepingJob
-from scheduler.notices import notices_of
+from scheduler.notices import Notices, notices_of
 from scheduler.personal import PersonalRunner
 
 LOCAL = "%a %Y-%m-%d %H:%M %Z"
@@ -57,16 +57,17 @@ def run_housekeeping(
 
     if dry_run:
         with app.session() as session:
-            _print_messages(session, app, job, day, now, local)
+            _print_messages(session, kind, job, day, now, local)
         return
 
     with app.session() as session:
         claimed = run_at(session, job.key, fire_time)
+        if claimed is not None:
+            click.echo(f"{job.key} at {local} was run already, by {claimed.claimed_by}.")
+            return
+        # Only the platforms someone is to hear on need their settings.
         people = kind.recipients(session, job.timezone, day, fire_time)
         platforms = {target.platform for target in direct_targets(session, people).values()}
-    if claimed is not None:
-        click.echo(f"{job.key} at {local} was run already, by {claimed.claimed_by}.")
-        return
     runner = PersonalRunner(app.session, app.settings, senders_for(platforms))
     outcome = asyncio.run(runner.fire(job, fire_time, now=now))
     click.echo(
@@ -81,9 +82,8 @@ def run_housekeeping(
 
 
 def _print_messages(
-    session: Session, app: AppContext, job: HousekeepingJob, day: date, now: datetime, local: str
+    session: Session, kind: Notices, job: HousekeepingJob, day: date, now: datetime, local: str
 ) -> None:
-    kind = notices_of(job.kind, app.settings)
     people = kind.recipients(session, job.timezone, day, now)
     if not people:
         click.echo(
